@@ -1,0 +1,15 @@
+from django.contrib import admin
+from taggit.models import Tag
+
+from ..models import Topic
+
+# Our stories and people are tagged with Topic; taggit's generic Tag would only confuse editors.
+admin.site.unregister(Tag)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description"]

@@ -1,0 +1,40 @@
+from django.db import models
+
+
+class QuoteQuerySet(models.QuerySet):
+    def published(self):
+        """Quotes whose story is published: what a reader may see."""
+        from .article import published_q
+
+        return self.filter(published_q("article__"))
+
+
+class Quote(models.Model):
+    """Words a person said, as attributed in one story."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="quotes")
+    # A person with quotes on record cannot vanish from under them.
+    speaker = models.ForeignKey("articles.Person", on_delete=models.PROTECT, related_name="quotes")
+    text = models.TextField(help_text="The exact words, without quotation marks.")
+    verb = models.CharField(
+        "attribution verb", max_length=40, default="said", help_text="said, noted, quipped …"
+    )
+    context = models.CharField(
+        max_length=300, blank=True, default="", help_text="Where or when, e.g. “at a briefing”."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    is_pull_quote = models.BooleanField(
+        "pull quote", default=False, help_text="Shown large at the top of the story."
+    )
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "order", "id"]
+        verbose_name = "quote"
+        verbose_name_plural = "quotes"
+        indexes = [models.Index(fields=["speaker", "article"], name="quote_speaker_idx")]
+
+    def __str__(self):
+        words = self.text if len(self.text) <= 60 else f"{self.text[:57]}…"
+        return f"“{words}” — {self.speaker.name}" if self.speaker_id else f"“{words}”"

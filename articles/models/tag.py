@@ -1,0 +1,43 @@
+"""Topics: django-taggit with our own tag model, so topic pages can carry a description."""
+
+from django.db import models
+from django.urls import reverse
+from taggit.models import ItemBase, TagBase
+
+
+class Topic(TagBase):
+    description = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = "topic"
+        verbose_name_plural = "topics"
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(ItemBase):
+    """A topic on a story: real foreign keys, so joins and indexes are ordinary."""
+
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_items")
+    content_object = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+    class Meta:
+        verbose_name = "story topic"
+        verbose_name_plural = "story topics"
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_topic")]
+
+
+class TaggedPerson(ItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="person_items")
+    content_object = models.ForeignKey(
+        "articles.Person", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+    class Meta:
+        verbose_name = "person topic"
+        verbose_name_plural = "person topics"
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_person_topic")]

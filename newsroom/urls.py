@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.http import Http404
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+admin.site.site_header = f"{settings.SITE_NAME} — editors' desk"
+admin.site.site_title = f"{settings.SITE_NAME} desk"
+admin.site.index_title = "Stories, people and photos"
+
+
+def serve_media(request, path):
+    # Uploads are served by the app only on a single machine (local runs, tests);
+    # production puts them behind object storage or the front web server.
+    if not settings.SERVE_MEDIA:
+        raise Http404("Media is not served by the application.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+    path("", include("articles.urls")),
+]

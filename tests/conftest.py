@@ -1,0 +1,15 @@
+import pytest
+
+from .factories import UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    """A superuser at the editors' desk."""
+    return UserFactory(username="editor", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

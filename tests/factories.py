@@ -1,0 +1,103 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from articles.models import Article, Person, Photo, Quote, Section, Topic
+
+from .images import image_bytes
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@newsroom.test")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    image = factory.LazyFunction(lambda: ContentFile(image_bytes(), name="test-photo.jpg"))
+    caption = factory.Sequence(lambda n: f"Delegates arrive for talks, day {n}.")
+    credit = "Newsroom Pictures/Ana Ortiz"
+    alt_text = "Delegates walk into a conference hall"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Irina Volkova {n}")
+    slug = factory.Sequence(lambda n: f"irina-volkova-{n}")
+    role = "Foreign Minister"
+    organisation = "Ministry of Foreign Affairs"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Talks on river treaty resume, round {n}")
+    slug = factory.Sequence(lambda n: f"talks-on-river-treaty-resume-{n}")
+    standfirst = "Negotiators meet again after a month-long pause."
+    body = "<p>Negotiators met on Tuesday.</p><p>The talks will continue.</p>"
+    dateline_place = "Moscow"
+    agency = "NWS"
+    status = Article.Status.DRAFT
+
+    class Params:
+        published = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1)),
+        )
+        scheduled = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=2)),
+        )
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.add(*extracted)
+
+    @factory.post_generation
+    def people(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.people.add(*extracted)
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quote
+
+    article = factory.SubFactory(ArticleFactory)
+    speaker = factory.SubFactory(PersonFactory)
+    text = "We will not be rushed into a bad agreement"
+    verb = "said"
+    order = factory.Sequence(lambda n: n)

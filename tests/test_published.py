@@ -1,0 +1,75 @@
+"""The one definition of published, and the sweep that nothing else leaks."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from articles.models import Article, Quote
+
+from .factories import ArticleFactory, PersonFactory, QuoteFactory, SectionFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_has_status_published_and_a_past_time():
+    live = ArticleFactory(published=True)
+    ArticleFactory()  # draft
+    ArticleFactory(scheduled=True)
+    ArticleFactory(status=Article.Status.PUBLISHED, published_at=None)
+    assert list(Article.objects.published()) == [live]
+
+
+def test_a_scheduled_story_appears_by_itself_when_its_time_comes():
+    at = timezone.now() + datetime.timedelta(hours=2)
+    story = ArticleFactory(status=Article.Status.PUBLISHED, published_at=at)
+    with time_machine.travel(at - datetime.timedelta(seconds=1)):
+        assert not Article.objects.published().filter(pk=story.pk).exists()
+    with time_machine.travel(at):
+        assert Article.objects.published().filter(pk=story.pk).exists()
+
+
+def test_quotes_of_unpublished_stories_are_not_published():
+    speaker = PersonFactory()
+    shown = QuoteFactory(article=ArticleFactory(published=True), speaker=speaker)
+    QuoteFactory(article=ArticleFactory(), speaker=speaker)
+    QuoteFactory(article=ArticleFactory(scheduled=True), speaker=speaker)
+    assert list(Quote.objects.published()) == [shown]
+
+
+@pytest.fixture
+def hidden_stories():
+    """A draft and a scheduled story, each carrying every link a public page follows."""
+    section = SectionFactory(slug="world")
+    topic = TopicFactory(slug="energy")
+    person = PersonFactory(slug="irina-volkova")
+    stories = []
+    for kind in ("draft", "scheduled"):
+        story = ArticleFactory(
+            headline=f"SECRET {kind} headline",
+            slug=f"secret-{kind}",
+            section=section,
+            scheduled=kind == "scheduled",
+            topics=[topic],
+            people=[person],
+        )
+        QuoteFactory(article=story, speaker=person, text=f"SECRET {kind} quote")
+        stories.append(story)
+    # One published story so every list has something to show.
+    ArticleFactory(published=True, section=section, topics=[topic], people=[person])
+    return stories
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/?page=2", "/sections/world/", "/topics/energy/", "/people/irina-volkova/"]
+)
+def test_no_public_list_shows_a_draft_or_scheduled_story(client, hidden_stories, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"SECRET" not in response.content
+
+
+@pytest.mark.parametrize("slug", ["secret-draft", "secret-scheduled"])
+def test_unpublished_story_pages_are_404_for_readers(client, hidden_stories, slug):
+    assert client.get(f"/news/{slug}/").status_code == 404
