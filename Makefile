@@ -9,7 +9,7 @@ PORT ?= 8000
 # Local runs get debug pages and the development defaults of newsroom/settings.py.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help install run migrate demo admin test test-fast e2e lint format check clean
+.PHONY: help install run migrate demo admin test test-fast e2e eval-quotes lint format check clean
 
 help:
 	@echo "make run    - set up everything and serve http://$(HOST):$(PORT) with demo content"
@@ -47,6 +47,10 @@ test-fast: install
 
 e2e: install
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
+
+# Quote extraction scored against the hand-made gold set in tests/data/quotes/.
+eval-quotes: install
+	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes
 
 lint: install
 	$(BIN)/ruff check .
