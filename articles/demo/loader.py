@@ -1,0 +1,214 @@
+"""Puts the demo content (articles/demo/content.py) into the database.
+
+Safe to run again: every record is looked up by its slug (photos by their file name) and
+left alone if it is already there, so a second run creates nothing and keeps whatever editors
+changed in the admin. Photos are written under fixed names in demo/, so the files on disk are
+never duplicated either, even after the database has been reset.
+"""
+
+import datetime
+import html
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+from ..models import Article, Person, Photo, Quote, Section, Topic
+from . import content, images
+
+KINDS = ("stories", "people", "quotes", "photos")
+PHOTO_DIR = "demo"
+
+
+@dataclass
+class Report:
+    """What the load found and made, and the totals the summary line reports."""
+
+    created: Counter = field(default_factory=Counter)
+    totals: dict = field(default_factory=dict)
+
+    @property
+    def created_total(self):
+        return sum(self.created[kind] for kind in KINDS)
+
+    @property
+    def existing_total(self):
+        return sum(self.totals.values()) - self.created_total
+
+    def summary(self):
+        counts = ", ".join(f"{self.totals[kind]} {kind}" for kind in KINDS)
+        return f"Demo content: {counts} (created {self.created_total}, already there {self.existing_total})."
+
+
+def load_demo(now=None):
+    """Load everything in one transaction; `now` anchors publication times (default: the clock)."""
+    now = now or timezone.now()
+    report = Report()
+    with transaction.atomic():
+        sections = {spec["slug"]: _section(spec) for spec in content.SECTIONS}
+        people = {spec["slug"]: _person(spec, index, report) for index, spec in enumerate(content.PEOPLE)}
+        for index, spec in enumerate(content.STORIES):
+            _story(spec, index, now, sections, people, report)
+    slugs = [spec["slug"] for spec in content.STORIES]
+    report.totals = {
+        "stories": Article.objects.filter(slug__in=slugs).count(),
+        "people": Person.objects.filter(slug__in=[spec["slug"] for spec in content.PEOPLE]).count(),
+        "quotes": Quote.objects.filter(article__slug__in=slugs).count(),
+        "photos": Photo.objects.filter(image__startswith=f"{PHOTO_DIR}/").count(),
+    }
+    return report
+
+
+def typeset(text):
+    """Typographic apostrophes; content is typed with ' because the linter flags ’ as confusable."""
+    return text.replace("'", "\u2019")
+
+
+def body_html(text):
+    """Paragraphs separated by blank lines become <p> elements, each on one line of single spaces."""
+    paragraphs = textwrap.dedent(text).strip().split("\n\n")
+    return "".join(f"<p>{html.escape(typeset(' '.join(p.split())), quote=False)}</p>" for p in paragraphs)
+
+
+def _section(spec):
+    section = Section.objects.filter(Q(slug=spec["slug"]) | Q(name=spec["name"])).first()
+    if section is None:
+        section = Section.objects.create(**spec)
+    return section
+
+
+def _topics(names):
+    topics = []
+    for name in names:
+        # Matched on name too: an editor may already have made the topic under another slug.
+        topic = Topic.objects.filter(Q(slug=slugify(name)) | Q(name__iexact=name)).first()
+        if topic is None:
+            topic = Topic.objects.create(
+                name=name, slug=slugify(name), description=content.TOPICS.get(name, "")
+            )
+        topics.append(topic)
+    return topics
+
+
+def _photo(name, paint, *, caption, alt, credit, report):
+    """The Photo stored as `name`, painting the file only when neither record nor file exists."""
+    photo = Photo.objects.filter(image=name).first()
+    if photo is not None:
+        return photo
+    storage = Photo._meta.get_field("image").storage
+    if not storage.exists(name):
+        # Saved straight to the field's storage because the field's upload_to would date-stamp the
+        # name, and a fixed name is what lets a later run find the file instead of painting another.
+        name = storage.save(name, ContentFile(paint()))
+    # Assigning the stored name lets the ImageField read width and height from the file.
+    photo = Photo(
+        image=name,
+        caption=typeset(caption),
+        alt_text=typeset(alt),
+        credit=credit,
+        copyright=content.COPYRIGHT,
+    )
+    photo.full_clean()
+    photo.save()
+    report.created["photos"] += 1
+    return photo
+
+
+def _credit(spec):
+    return spec.get("credit") or f"{content.AGENCY}/{spec['by']}"
+
+
+def _person(spec, index, report):
+    person = Person.objects.filter(slug=spec["slug"]).first()
+    if person is not None:
+        return person
+    portrait = None
+    if spec["portrait"]:
+        portrait = _photo(
+            f"{PHOTO_DIR}/people/{spec['slug']}.jpg",
+            lambda: images.portrait_jpeg(spec["slug"], index),
+            caption=f"{spec['name']}, {spec['role']}, {spec['organisation']}.",
+            alt=f"Head-and-shoulders portrait of {spec['name']}.",
+            credit=_credit(spec["portrait"]),
+            report=report,
+        )
+    person = Person.objects.create(
+        slug=spec["slug"],
+        name=spec["name"],
+        role=spec["role"],
+        organisation=spec["organisation"],
+        aliases="\n".join(spec["aliases"]),
+        bio=typeset(spec["bio"]),
+        portrait=portrait,
+    )
+    person.topics.add(*_topics(spec["topics"]))
+    report.created["people"] += 1
+    return person
+
+
+def _story(spec, index, now, sections, people, report):
+    if Article.objects.filter(slug=spec["slug"]).exists():
+        return
+    photo = None
+    if spec["photo"]:
+        photo = _photo(
+            f"{PHOTO_DIR}/stories/{spec['slug']}.jpg",
+            lambda: images.story_jpeg(spec["slug"], index),
+            caption=spec["photo"]["caption"],
+            alt=spec["photo"]["alt"],
+            credit=_credit(spec["photo"]),
+            report=report,
+        )
+    article = Article.objects.create(
+        slug=spec["slug"],
+        section=sections[spec["section"]],
+        headline=typeset(spec["headline"]),
+        standfirst=typeset(spec["standfirst"]),
+        body=body_html(spec["body"]),
+        dateline_place=spec["dateline"],
+        agency=spec.get("agency", content.AGENCY),
+        lead_photo=photo,
+    )
+    article.topics.add(*_topics(spec["topics"]))
+    article.people.set([people[slug] for slug in spec["people"]])
+    _quotes(article, spec["quotes"], people)
+    report.created["stories"] += 1
+    report.created["quotes"] += len(spec["quotes"])
+
+    state = spec.get("state", "published")
+    if state == "draft":
+        return
+    if state == "scheduled":
+        article.publish(at=now + datetime.timedelta(hours=spec["hours_ahead"]))
+        return
+    published_at = now - datetime.timedelta(hours=spec["hours_ago"])
+    article.publish(at=published_at)
+    # auto_now stamps the load time; without backdating, every story would show as updated today.
+    Article.objects.filter(pk=article.pk).update(
+        created_at=published_at - datetime.timedelta(minutes=40),
+        updated_at=published_at + datetime.timedelta(hours=spec.get("updated_hours_after", 0)),
+    )
+
+
+def _quotes(article, specs, people):
+    # Checked against the stored (sanitised) body: that is what readers and the publish check see.
+    body_text = " ".join(html.unescape(strip_tags(article.body)).split())
+    for order, spec in enumerate(specs, start=1):
+        text = typeset(" ".join(spec["text"].split()))
+        if text not in body_text:
+            raise ValueError(f"Demo quote not found in the body of {article.slug!r}: {text!r}")
+        Quote.objects.create(
+            article=article,
+            speaker=people[spec["by"]],
+            text=text,
+            verb=spec["verb"],
+            context=spec.get("context", ""),
+            order=order,
+            is_pull_quote=spec.get("pull", False),
+        )

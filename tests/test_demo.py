@@ -1,0 +1,190 @@
+"""The demo newsroom: it loads in full, a second run changes nothing, and it keeps the site's rules."""
+
+import copy
+import datetime
+import html
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+
+from articles.demo import content
+from articles.demo.loader import PHOTO_DIR, body_html
+from articles.models import Article, Person, Photo, Quote, Section, TaggedArticle, TaggedPerson, Topic
+
+pytestmark = pytest.mark.django_db
+
+SUMMARY = re.compile(
+    r"Demo content: (?P<stories>\d+) stories, (?P<people>\d+) people, (?P<quotes>\d+) quotes, "
+    r"(?P<photos>\d+) photos \(created (?P<created>\d+), already there (?P<existing>\d+)\)\."
+)
+STRAIGHT_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def load():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    match = SUMMARY.search(out.getvalue())
+    assert match, out.getvalue()
+    return {key: int(value) for key, value in match.groupdict().items()}
+
+
+def plain(text):
+    """Text as the quote rule compares it: no tags, straight quote marks, single spaces."""
+    return " ".join(html.unescape(strip_tags(text)).translate(STRAIGHT_QUOTES).split())
+
+
+def record_counts():
+    models = [Article, Person, Quote, Photo, Section, Topic, TaggedArticle, TaggedPerson]
+    counts = {model.__name__: model.objects.count() for model in models}
+    counts["people mentioned"] = Article.people.through.objects.count()
+    return counts
+
+
+def demo_files():
+    root = Path(settings.MEDIA_ROOT) / PHOTO_DIR
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+@pytest.fixture
+def demo():
+    return load()
+
+
+def test_loading_twice_creates_nothing_new():
+    first = load()
+    counts, files = record_counts(), demo_files()
+
+    second = load()
+
+    assert record_counts() == counts
+    assert demo_files() == files
+    totals = first["stories"] + first["people"] + first["quotes"] + first["photos"]
+    assert first["created"] == totals
+    assert second == {**first, "created": 0, "existing": totals}
+
+
+def test_each_photo_file_is_written_once_under_a_fixed_name(demo):
+    names = sorted(Photo.objects.values_list("image", flat=True))
+    assert all(name.startswith(f"{PHOTO_DIR}/") for name in names)
+    assert demo_files() == sorted(name.removeprefix(f"{PHOTO_DIR}/") for name in names)
+
+
+def test_at_least_twelve_stories_are_published_over_the_past_ten_days(demo):
+    now = timezone.now()
+    published = Article.objects.published()
+    assert published.count() >= 12
+    assert demo["stories"] == len(content.STORIES)
+    for story in published:
+        assert now - datetime.timedelta(days=10) <= story.published_at <= now
+        assert story.agency == "NWS"
+        assert story.dateline_place
+        # Backdated with the publication, so the list does not call every story updated today.
+        assert story.updated_at >= story.published_at > story.created_at
+
+
+def test_every_published_quote_appears_in_its_story(demo):
+    quotes = Quote.objects.published().select_related("article", "speaker")
+    assert quotes.count() >= 24
+    for quote in quotes:
+        assert plain(quote.text) in plain(quote.article.body), (quote.article.slug, quote.text)
+        assert quote.article.people.filter(pk=quote.speaker_id).exists()
+
+
+def test_every_story_is_shaped_like_wire_copy(demo):
+    for story in Article.objects.prefetch_related("topics", "people", "quotes"):
+        paragraphs = story.body.count("<p>")
+        assert 5 <= paragraphs <= 8, story.slug
+        assert "\u201c" in story.body and "\u201d" in story.body, story.slug
+        assert 2 <= len(story.topics.all()) <= 4, story.slug
+        assert 2 <= len(story.quotes.all()) <= 4, story.slug
+        assert story.people.exists(), story.slug
+        assert story.section is not None
+    assert Article.objects.filter(quotes__is_pull_quote=True).distinct().count() >= 6
+    assert list(Section.objects.values_list("name", flat=True)) == [
+        "World",
+        "Politics",
+        "Business",
+        "Science",
+        "Culture",
+    ]
+
+
+def test_every_photo_has_credit_alt_text_and_size(demo):
+    photos = Photo.objects.all()
+    assert demo["photos"] == photos.count() > 12
+    for photo in photos:
+        assert photo.credit.strip() and photo.alt_text.strip() and photo.caption.strip(), photo.image.name
+        assert photo.copyright == "© NWS"
+        assert photo.width > 0 and photo.height > 0
+        assert photo.image.storage.exists(photo.image.name)
+    assert {(p.width, p.height) for p in Photo.objects.filter(lead_of__isnull=False)} == {(1600, 1067)}
+    assert {(p.width, p.height) for p in Photo.objects.filter(portrait_of__isnull=False)} == {(800, 800)}
+
+
+def test_most_people_have_a_portrait_and_every_one_has_aliases(demo):
+    people = Person.objects.all()
+    assert people.count() >= 10
+    assert people.filter(portrait__isnull=False).count() > people.count() / 2
+    for person in people:
+        assert person.role and person.organisation and person.bio
+        assert len(person.alias_list) >= 2, person.slug
+
+
+def test_one_draft_and_one_scheduled_story_stay_off_the_site(demo, client):
+    now = timezone.now()
+    draft = Article.objects.get(status=Article.Status.DRAFT)
+    scheduled = Article.objects.get(status=Article.Status.PUBLISHED, published_at__gt=now)
+    published = Article.objects.published()
+    assert draft not in published
+    assert scheduled not in published
+    page = client.get("/").content.decode()
+    assert escape(draft.headline) not in page
+    assert escape(scheduled.headline) not in page
+
+
+def test_front_page_shows_the_published_headlines(demo, client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for headline in Article.objects.published().values_list("headline", flat=True):
+        assert escape(headline) in page
+
+
+def test_a_story_page_shows_its_pull_quote_and_lead_photo_credit(demo, client):
+    story = Article.objects.published().filter(quotes__is_pull_quote=True).first()
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape(story.pull_quote.text) in page
+    assert escape(story.lead_photo.credit) in page
+
+
+def test_a_quote_missing_from_its_body_stops_the_whole_load(monkeypatch):
+    stories = copy.deepcopy(content.STORIES)
+    stories[0]["quotes"][0]["text"] = "Words nobody said in this story"
+    monkeypatch.setattr(content, "STORIES", stories)
+    with pytest.raises(ValueError, match="not found in the body"):
+        call_command("load_demo", stdout=StringIO())
+    assert not Article.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_body_paragraphs_become_single_line_html_with_typographic_apostrophes():
+    body = body_html(
+        """
+        The minister's plan, “first
+        things first”, she said.
+
+        A second <paragraph> & more.
+        """
+    )
+    assert body == (
+        "<p>The minister\u2019s plan, \u201cfirst things first\u201d, she said.</p>"
+        "<p>A second &lt;paragraph&gt; &amp; more.</p>"
+    )
