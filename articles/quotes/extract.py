@@ -1,0 +1,119 @@
+"""The extraction pipeline: spans → mentions → cues → which spans are quotations → speakers."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import Cue, Document, find_cue
+from .entities import build_entities
+from .lexicon import FRAGMENT_VERBS, SCARE_MARKERS, SPEECH_VERBS, WORK_NOUNS
+from .mentions import find_mentions
+from .records import QuoteCandidate
+from .resolve import resolve_speakers
+from .scan import QuoteSpan, find_quote_spans
+from .text import paragraph_spans
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "or", "with", "from", "by"}
+
+
+def extract_quotes(text) -> list[QuoteCandidate]:
+    """Every direct quotation in a story's plain text, attributed where the text allows."""
+    text = str(text)
+    paragraphs = paragraph_spans(text)
+    spans = find_quote_spans(text, paragraphs)
+    mentions = find_mentions(text, [part for span in spans for part in span.parts])
+    entities = build_entities(mentions)
+    doc = Document(text, paragraphs, spans, mentions)
+    cues = {id(span): find_cue(doc, span) for span in spans}
+    kept = [span for span in spans if _is_quotation(doc, span, cues[id(span)])]
+    speakers = resolve_speakers(doc, entities, kept, cues)
+    candidates = []
+    for span in kept:
+        cue, speaker = cues[id(span)], speakers[id(span)]
+        quoteness = _quoteness(doc, span, cue)
+        confidence = quoteness * (speaker.confidence if speaker.name else 0.7)
+        candidates.append(
+            QuoteCandidate(
+                text=text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                speaker=speaker.name,
+                verb=cue.verb if cue else None,
+                confidence=round(confidence, 2),
+                parts=tuple(span.parts),
+                partial=_is_fragment(doc, span),
+            )
+        )
+    return candidates
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’\-]+", text)
+
+
+def _is_fragment(doc: Document, span: QuoteSpan) -> bool:
+    """Quoted words running on inside the writer's own sentence, not a sentence of their own."""
+    before = doc.text[doc.sentence_at(span.open)[0] : span.open].rstrip()
+    return bool(before) and not before.endswith((":", ",")) and not doc.text[span.start].isupper()
+
+
+def _looks_like_title(words: list[str], inner: str) -> bool:
+    content = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    return (
+        bool(content)
+        and all(w[0].isupper() or w[0].isdigit() for w in content)
+        and len(words) <= 8
+        and not re.search(r"[.!?,;:]$", inner.strip())
+    )
+
+
+def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
+    """Tell quotations from scare quotes and titles, which share their marks."""
+    inner = doc.text[span.start : span.end]
+    words = _words(inner)
+    if not words:
+        return False
+    before = doc.text[max(0, span.open - 40) : span.open].casefold()
+    preceding = _words(before)[-3:]
+    if any(marker in before[-15:] for marker in SCARE_MARKERS):
+        return False
+    title_like = _looks_like_title(words, inner)
+    if title_like and any(w.casefold() in WORK_NOUNS for w in preceding):
+        return False  # `her previous film, "Salt",`
+    if cue is not None and cue.adjacent:
+        return True  # `"No," he said.` is a quotation however short
+    if title_like and (cue is None or len(words) <= 4):
+        return False
+    sentence_lo = doc.sentence_at(span.open)[0]
+    if len(words) <= 2 and not doc.text[sentence_lo : span.open].strip() and inner.rstrip()[-1:] in ".!?…":
+        return True  # a whole sentence in quote marks ("We stay.") is speech, never a scare quote
+    if len(words) <= 2:
+        after = doc.text[span.after : span.after + 20]
+        inside_phrase = re.match(r"\s+(?!and\b|but\b|or\b)[a-z]", after) or preceding[-1:] in (
+            ["the"],
+            ["a"],
+            ["an"],
+            ["this"],
+            ["its"],
+            ["their"],
+            ["his"],
+            ["her"],
+        )
+        if inside_phrase:
+            return False  # `the "surprise" of the year`, `its "temporary" measures`
+        # One or two words count only when a verb of saying governs them: "called it "reckless"".
+        if cue is None or cue.where != "inside":
+            return False
+        lemma = SPEECH_VERBS.get(cue.verb)
+        gap = _words(doc.text[cue.verb_at : span.open])
+        return (lemma in FRAGMENT_VERBS and len(gap) <= 8) or (
+            preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
+        )
+    return True
+
+
+def _quoteness(doc: Document, span: QuoteSpan, cue: Cue | None) -> float:
+    score = 1.0 if cue is not None and cue.adjacent else 0.9 if cue is not None else 0.8
+    if span.close is None:
+        score -= 0.2  # the paragraph ended before any closing mark
+    return score

@@ -1,0 +1,282 @@
+"""Who and what a story names: person and organisation mentions, grouped into entities.
+
+A capitalised run of words is a person only on evidence: a given name we know, a title or
+role in front of it, an age or role in apposition, a speech verb next to it, or a later
+mention of its surname. Organisations are runs that contain an organisation word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .givennames import gender_of_given_name
+from .lexicon import (
+    CAPITALISED_STOPWORDS,
+    COLLECTIVE,
+    DOC_NOUNS,
+    NATIONALITIES,
+    ORG_NOUNS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    words,
+)
+from .roles import Token, is_role, is_title, joined, role_after, role_before, role_prefix, tokenize
+
+PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "del",
+    "della",
+    "du",
+    "le",
+    "la",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ter",
+    "ten",
+    "dos",
+    "das",
+    "do",
+    "y",
+    "mac",
+}
+PLACE_WORDS = set(
+    words(
+        """
+    river sea ocean island islands street square bay lake mountain mountains valley airport
+    station bridge road avenue park cup open prize games championship championships festival day
+    week peninsula coast gulf strait straits canal province region district county state
+    republic kingdom city town village hall palace cathedral stadium arena forum summit
+    conference treaty agreement accord plan act law north south east west
+    """
+    )
+)
+
+
+@dataclass
+class Entity:
+    kind: str  # "person" or "org"
+    name: str
+    tokens: list[str]
+    gender: str | None = None
+    role: str | None = None
+    age: int | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
+
+    @property
+    def key_tokens(self) -> list[str]:
+        return [t.casefold() for t in self.tokens]
+
+    def adopt(self, tokens: list[str]) -> None:
+        """Keep the fullest form of the name seen so far."""
+        if len(tokens) > len(self.tokens):
+            self.tokens, self.name = tokens, " ".join(tokens)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    tokens: list[str]
+    kind: str
+    in_quote: bool
+    title: str | None = None
+    role: str | None = None
+    evidence: bool = False
+    entity: Entity | None = None
+    age: int | None = None
+    role_start: int = -1  # where a role written in front of the name begins
+    category: str | None = None  # for organisations known by apposition: "company", "bank"…
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised tokens, letting particles and "of" sit inside them."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        linking = (
+            (token.lower in PARTICLES or (token.lower == "of" and current and _heads_of(current[-1])))
+            and current
+            and nxt is not None
+            and nxt.capitalised
+            and joined(text, token, nxt)
+        )
+        if (token.capitalised or linking) and (not current or joined(text, current[-1], token)):
+            current.append(token)
+            if token.possessive:
+                runs.append(current)
+                current = []
+            continue
+        if current:
+            runs.append(current)
+        current = [token] if token.capitalised else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _heads_of(token: Token) -> bool:
+    """Words that take an "of" inside a name: Ministry of…, Minister of…, Bank of…"""
+    return token.lower in ORG_WORDS or token.lower in ROLE_WORDS
+
+
+def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split a run into its role/title prefix and the name that follows it."""
+    while run and run[0].lower in CAPITALISED_STOPWORDS and not is_title(run[0].text):
+        run = run[1:]
+    last_role = -1
+    for i, token in enumerate(run):
+        if is_role(token.text) or is_title(token.text):
+            last_role = i
+    if last_role < 0:
+        return [], run
+    prefix, name = run[: last_role + 1], run[last_role + 1 :]
+    if name and name[0].lower == "of":
+        # "Minister of Water Resources Liu Hua": the name starts at a given name we know,
+        # or else is the last two words.
+        starts = [i for i, t in enumerate(name) if gender_of_given_name(t.text)]
+        cut = starts[0] if starts else max(1, len(name) - 2)
+        prefix, name = prefix + name[:cut], name[cut:]
+    return prefix, name
+
+
+def _is_org(tokens: list[Token]) -> bool:
+    return any(t.lower in ORG_WORDS for t in tokens)
+
+
+_COMMON = set(COLLECTIVE) | set(ROLE_WORDS) | set(ORG_NOUNS) | set(DOC_NOUNS) | set(SPEECH_VERBS)
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w\-']+\s+){0,3}?(" + "|".join(ORG_NOUNS) + r")"
+    r"(?=\s*[,.;:)]|\s+(?:of|in|that|which|based|from|with|owned|known|whose|for|run)\b)"
+)
+
+
+def _org_apposition(text: str, end: int) -> str | None:
+    """`Cyclesmith, a chain of bicycle shops,` makes Cyclesmith an organisation."""
+    match = _ORG_APPOSITION.match(text, end)
+    return ORG_NOUNS[match.group(1)] if match else None
+
+
+def _org_before(text: str, tokens: list[Token], index: int) -> str | None:
+    """`budget airline Rheinair`, `the carmaker Volta`: a lower-case organisation noun in front."""
+    if index == 0:
+        return None
+    before = tokens[index - 1]
+    if before.capitalised or text[before.stop : tokens[index].start] != " ":
+        return None
+    return ORG_NOUNS.get(before.lower)
+
+
+def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
+    """Every person and organisation mention, in order; only evidenced ones are persons."""
+    tokens = tokenize(text)
+    mentions: list[Mention] = []
+    # "The British Phonographic Industry (BPI)": the acronym stands for the organisation later.
+    acronyms = {
+        m.group(2): [w for w in m.group(1).split() if w.casefold() not in ("the",)]
+        for m in re.finditer(r"((?:[A-Z][\w&'’\-]*\s+(?:of\s+|and\s+|for\s+)?){1,7})\(([A-Z]{2,8})\)", text)
+    }
+    for long_form in acronyms.values():
+        start = text.find(" ".join(long_form))
+        if start >= 0:
+            mentions.append(Mention(start, start + len(" ".join(long_form)), long_form, "org", False))
+    for run in _runs(text, tokens):
+        prefix, name = _split_run(run)
+        if not name:
+            continue
+        in_quote = any(s <= name[0].start < e for s, e in quoted)
+        start, end = name[0].start, name[-1].end
+        if _is_org(name) or (not prefix and _is_org(run)):
+            org = [t for t in run if t.lower not in CAPITALISED_STOPWORDS or t.lower == "of"]
+            while org and org[-1].lower == "of":
+                org.pop()
+            # A lone organisation word ("Police", "Union") names nothing in particular.
+            if len(org) > 1 or (org and org[0].text.isupper() and len(org[0].text) > 1):
+                mentions.append(Mention(org[0].start, org[-1].end, [t.text for t in org], "org", in_quote))
+            continue
+        personal = prefix or gender_of_given_name(name[0].text)
+        if (len(name) > 1 and name[-1].lower in PLACE_WORDS and not personal) or (
+            name[0].lower in NATIONALITIES and len(name) == 1
+        ):
+            continue  # "Velna River", "Gorky Park" — but "Health Minister Joanne Park" is a person
+        if len(name) == 1 and name[0].lower.endswith("ing") and not prefix:
+            continue  # "Paying only tells them…": a gerund opening a sentence
+        if len(name) == 1 and name[0].text in acronyms:
+            long_form = acronyms[name[0].text]
+            mentions.append(Mention(start, end, long_form, "org", in_quote))
+            continue
+        if all(t.text.isupper() and len(t.text) > 1 for t in name) or (
+            len(name) == 1 and name[0].lower in _COMMON
+        ):
+            continue  # a dateline (OSLO), an acronym, or a common noun opening a sentence
+        category = _org_apposition(text, end) or _org_before(text, tokens, tokens.index(name[0]))
+        if category and not prefix:
+            mentions.append(Mention(start, end, [t.text for t in name], "org", in_quote, category=category))
+            continue
+        index = tokens.index(name[0])
+        title = next((t.text for t in prefix if is_title(t.text) and not is_role(t.text)), None)
+        prefixed = role_prefix(text, tokens, index, prefix)
+        role, role_start = prefixed if prefixed else (None, start)
+        age, apposed = role_after(text, end)
+        set_off = role_before(text, start)
+        mention = Mention(
+            start,
+            end,
+            [t.text for t in name],
+            "person",
+            in_quote,
+            title,
+            role or apposed or set_off,
+            age=age,
+            role_start=role_start,
+        )
+        mention.evidence = bool(
+            prefix
+            or role
+            or apposed
+            or set_off
+            or age is not None
+            or _speech_next_to(text, start, end)
+            or (gender_of_given_name(name[0].text) and len(name) > 1)
+        )
+        if not mention.evidence and len(name) > 1:
+            mention.evidence = _pronoun_follows(text, start, end, quoted)
+        mentions.append(mention)
+    # Words of one person's role ("Fishermen's association leader Bjørn Haugen") name nobody.
+    prefixes = [(m.role_start, m.start) for m in mentions if 0 <= m.role_start < m.start]
+    return [m for m in mentions if not any(lo <= m.start < hi for lo, hi in prefixes)]
+
+
+def _pronoun_follows(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """`Zsófia Balogh was unconvinced. "…," she said.`: a name opening a sentence and taken up
+    by he or she soon after is a person, even with no role or given name we know."""
+    if not re.search(r"(?:^|[.!?]\s|\n|/\.\s)\s*$", text[max(0, start - 4) : start]):
+        return False
+    for match in re.finditer(r"\b(?:he|she|his|her)\b", text[end : end + 200], re.I):
+        at = end + match.start()
+        if not any(lo <= at < hi for lo, hi in quoted):
+            return True
+    return False
+
+
+def _speech_next_to(text: str, start: int, end: int) -> bool:
+    after = re.match(r"(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?(\w+(?: to| out| on)?)", text[end : end + 90])
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    if not re.match(r"(?:$|[,.;:!?)]|\s+(?:of|from|at|in|on|who)\b)", text[end : end + 8]):
+        before = None  # "said Norway's plan was sound": the name must end the clause
+    return bool(after and after.group(1).casefold() in SPEECH_VERBS) or bool(
+        before
+        and before.group(1).casefold() in {"said", "says", "added", "to", "asked", "according"}
+        and (before.group(1) != "to" or text[max(0, start - 15) : start].endswith("according to "))
+    )

@@ -1,0 +1,61 @@
+"""The evaluation over the hand-made gold set in tests/data/quotes, run in-process."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from articles.quotes.evaluate import evaluate, main, normalise_quote, speaker_correct
+
+GOLD = Path(__file__).parent / "data" / "quotes"
+
+
+def test_gold_set_is_complete():
+    stories = sorted(GOLD.glob("*.txt"))
+    assert len(stories) >= 40
+    for story in stories:
+        gold = json.loads(story.with_suffix(".json").read_text(encoding="utf-8"))
+        assert set(gold) == {"quotes", "people"}
+        text = story.read_text(encoding="utf-8")
+        assert 3 <= len([p for p in text.split("\n\n") if p.strip()]) <= 8, story.name
+
+
+def test_end_to_end_f1_on_gold_set():
+    report = evaluate(GOLD)
+    assert report["end_to_end"]["f1"] >= 0.90, report["failures"]
+    assert report["quotes"]["f1"] >= 0.90
+
+
+def test_cli_min_f1_sets_the_exit_code(capsys):
+    assert main([str(GOLD), "--min-f1", "0.90"]) == 0
+    assert "end-to-end" in capsys.readouterr().out
+    assert main([str(GOLD), "--min-f1", "1.01"]) == 1
+
+
+def test_cli_json_report(capsys):
+    main([str(GOLD), "--json", "--range", "1-5"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["files"] == 5
+    assert {"quotes", "speaker_accuracy", "end_to_end", "people"} <= set(report)
+
+
+def test_normalised_texts_ignore_marks_space_and_first_letter_case():
+    assert normalise_quote("“The wheat came up,\n\n“and stopped.”") == normalise_quote(
+        "the wheat came up, and stopped"
+    )
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "right"),
+    [
+        ("Ivan Petrov", "Ivan Petrov", True),
+        ("Ivan Petrov", "Petrov", True),  # gold is a tail of the prediction
+        ("Sergei Alexandrovich Volkov", "Sergei Volkov", True),  # same first and last words
+        ("Petrov", "Ivan Petrov", False),  # the fullest form is expected
+        ("Anna Petrova", "Ivan Petrov", False),
+        (None, None, True),
+        ("Ivan Petrov", None, False),
+    ],
+)
+def test_speaker_correct(predicted, gold, right):
+    assert speaker_correct(predicted, gold) is right
