@@ -1,15 +1,69 @@
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.fields.files import ImageFieldFile
+from PIL import Image
+
+from ..images.decode import upright_size
 
 CREDIT_REQUIRED = "Every photo needs a credit, e.g. “Agency/Photographer”."
 ALT_TEXT_REQUIRED = "Describe the image for readers who cannot see it: alt text is required."
 
 
+class UprightImageFieldFile(ImageFieldFile):
+    def _get_image_dimensions(self):
+        # Django reads the stored pixel grid; a camera's portrait shot is stored on its
+        # side with an EXIF orientation tag. Readers (and our renditions) see it upright,
+        # so the width and height we store are the upright ones.
+        if not hasattr(self, "_dimensions_cache"):
+            close = self.closed
+            self.open()
+            try:
+                with Image.open(self) as image:
+                    self._dimensions_cache = upright_size(image)
+            except Exception:  # Django's own reader also answers "unknown" for any unreadable file
+                self._dimensions_cache = (None, None)
+            finally:
+                if close:
+                    self.close()
+                else:
+                    self.seek(0)
+        return self._dimensions_cache
+
+
+class UprightImageField(models.ImageField):
+    """An ImageField whose width_field/height_field hold the size as displayed (EXIF orientation applied)."""
+
+    attr_class = UprightImageFieldFile
+
+
+class PhotoQuerySet(models.QuerySet):
+    def in_use(self):
+        """Photos leading a story (in any state) or serving as someone's portrait."""
+        return self.filter(self._used_q())
+
+    def unused(self):
+        return self.exclude(self._used_q())
+
+    def _used_q(self):
+        from .article import Article
+        from .person import Person
+
+        return Q(Exists(Article.objects.filter(lead_photo=OuterRef("pk")))) | Q(
+            Exists(Person.objects.filter(portrait=OuterRef("pk")))
+        )
+
+
+focal_validators = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+
+
 class Photo(models.Model):
     """An image the newsroom may publish; never shown without its credit."""
 
-    image = models.ImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
+    image = UprightImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     caption = models.TextField(
@@ -27,8 +81,28 @@ class Photo(models.Model):
         error_messages={"blank": ALT_TEXT_REQUIRED, "required": ALT_TEXT_REQUIRED},
     )
     copyright = models.CharField("copyright / licence", max_length=200, blank=True, default="")
+    focal_x = models.FloatField(
+        "focal point, across",
+        null=True,
+        blank=True,
+        validators=focal_validators,
+        help_text="0 is the left edge, 1 the right. Cropped thumbnails keep this spot in frame.",
+    )
+    focal_y = models.FloatField(
+        "focal point, down",
+        null=True,
+        blank=True,
+        validators=focal_validators,
+        help_text="0 is the top edge, 1 the bottom.",
+    )
+    # A copy of this photo's Rendition rows, written only by photo_create_renditions():
+    # public pages build srcsets from it without a query per photo (list, story and
+    # person pages are at their query budgets).
+    rendition_index = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -46,6 +120,12 @@ class Photo(models.Model):
                 name="photo_alt_text_required",
                 violation_error_message="A photo needs alt text before it can be saved.",
             ),
+            models.CheckConstraint(
+                condition=(Q(focal_x__isnull=True) | Q(focal_x__gte=0, focal_x__lte=1))
+                & (Q(focal_y__isnull=True) | Q(focal_y__gte=0, focal_y__lte=1)),
+                name="photo_focal_point_inside",
+                violation_error_message="The focal point must lie inside the picture (0 to 1).",
+            ),
         ]
 
     def __str__(self):
@@ -61,6 +141,10 @@ class Photo(models.Model):
             errors["credit"] = CREDIT_REQUIRED
         if not self.alt_text:
             errors["alt_text"] = ALT_TEXT_REQUIRED
+        if (self.focal_x is None) != (self.focal_y is None):
+            errors["focal_y" if self.focal_y is None else "focal_x"] = (
+                "Give both coordinates of the focal point, or neither."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -69,3 +153,32 @@ class Photo(models.Model):
         """The credit as readers see it: always led by a single ©."""
         credit = self.credit.strip()
         return credit if credit.startswith("©") else f"© {credit}"
+
+    @property
+    def focal_point(self):
+        """(x, y) in 0–1, the centre when the desk chose none."""
+        if self.focal_x is None or self.focal_y is None:
+            return (0.5, 0.5)
+        return (self.focal_x, self.focal_y)
+
+    @cached_property
+    def picture(self):
+        """The whole frame as a <picture>: srcsets of its stored renditions, the original if none."""
+        from .rendition import Rendition, picture_for
+
+        return picture_for(self, Rendition.Kind.FULL)
+
+    @cached_property
+    def share_image(self):
+        """The one file other sites get (og:image, JSON-LD, feeds, API): never the original,
+        which may still carry the photographer's location."""
+        from .rendition import share_image_for
+
+        return share_image_for(self)
+
+    @cached_property
+    def card_picture(self):
+        """The 3:2 crop around the focal point that story cards show."""
+        from .rendition import Rendition, picture_for
+
+        return picture_for(self, Rendition.Kind.CARD)
