@@ -1,12 +1,8 @@
 from django.conf import settings
 
-from .models import Section
+from .caching import nav_sections
 
 
 def site(request):
-    """Site name and the navigation's sections; the queryset is lazy, so pages
-    that do not show navigation pay nothing."""
-    return {
-        "site_name": settings.SITE_NAME,
-        "nav_sections": Section.objects.only("name", "slug"),
-    }
+    """Site name and the navigation's sections (cached until a section changes)."""
+    return {"site_name": settings.SITE_NAME, "nav_sections": nav_sections}

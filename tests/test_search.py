@@ -1,0 +1,237 @@
+"""Search at /search/?q=: ranked, highlighted, paginated, published stories only.
+
+Runs on SQLite (the icontains fallback) and on PostgreSQL (the GIN-indexed
+tsvector): DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pytest tests/test_search.py
+"""
+
+import datetime
+import io
+import re
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article, SearchEntry
+from articles.search import MAX_QUERY_LENGTH, clean_query
+
+from .factories import ArticleFactory, PersonFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
+
+
+def search(client, q, **params):
+    response = client.get("/search/", {"q": q, **params})
+    assert response.status_code == 200
+    return response
+
+
+def result_headlines(response):
+    return [article.headline for article in response.context["page_obj"]]
+
+
+def story(headline, *, standfirst="A quiet day in the capital.", body="<p>Nothing to report.</p>", **kwargs):
+    return ArticleFactory(published=True, headline=headline, standfirst=standfirst, body=body, **kwargs)
+
+
+class TestRanking:
+    def test_headline_beats_standfirst_beats_body(self, client):
+        now = timezone.now()
+        # Newest first would give the opposite order: rank must win over recency.
+        in_body = story(
+            "Council meets",
+            body="<p>The glacier retreated.</p>",
+            published_at=now - datetime.timedelta(hours=1),
+        )
+        in_standfirst = story(
+            "Ministers meet",
+            standfirst="A glacier is shrinking.",
+            published_at=now - datetime.timedelta(hours=2),
+        )
+        in_headline = story("Glacier shrinks again", published_at=now - datetime.timedelta(hours=3))
+        story("Unrelated story about trams")
+        assert result_headlines(search(client, "glacier")) == [
+            in_headline.headline,
+            in_standfirst.headline,
+            in_body.headline,
+        ]
+
+    def test_people_and_topic_names_are_searchable(self, client):
+        person = PersonFactory(name="Oleg Petrov")
+        topic = TopicFactory(name="Hydropower", slug="hydropower")
+        by_person = story("Mayor opens bridge", people=[person])
+        by_topic = story("Dam approved", topics=[topic])
+        assert result_headlines(search(client, "Petrov")) == [by_person.headline]
+        assert result_headlines(search(client, "hydropower")) == [by_topic.headline]
+
+    def test_every_word_must_match(self, client):
+        both = story("River treaty signed", body="<p>Delegates from Kazan agreed.</p>")
+        story("River levels rise")
+        assert result_headlines(search(client, "river kazan")) == [both.headline]
+
+
+class TestResults:
+    def test_snippet_highlights_the_match(self, client):
+        story("Talks continue", body="<p>Delegates discussed the reservoir at length on Tuesday.</p>")
+        content = search(client, "reservoir").content.decode()
+        assert re.search(r"<mark>reservoir</mark>", content, re.I)
+
+    def test_snippet_escapes_what_editors_typed(self, client):
+        body = "<p>Costs &lt; 5 &amp; rising, said the &lt;b&gt;reservoir&lt;/b&gt; report.</p>"
+        story("Markup story", body=body)
+        content = search(client, "reservoir").content.decode()
+        assert "<b>" not in content
+        assert "Costs &lt; 5 &amp; rising" in content
+
+    def test_twenty_a_page_and_the_query_is_kept_across_pages(self, client):
+        for i in range(25):
+            story(f"Harbour report {i}")
+        first = search(client, "harbour")
+        second = search(client, "harbour", page=2)
+        assert len(result_headlines(first)) == 20
+        assert len(result_headlines(second)) == 5
+        assert 'href="?q=harbour&amp;page=2"' in first.content.decode()
+        assert set(result_headlines(first)).isdisjoint(result_headlines(second))
+
+    def test_no_match_says_so(self, client):
+        story("Harbour report")
+        assert b"No published story matches" in search(client, "zeppelin").content
+
+    def test_empty_query_asks_for_words_and_searches_nothing(self, client):
+        story("Harbour report")
+        response = search(client, "")
+        assert result_headlines(response) == []
+        assert b"Type a word" in response.content
+
+    def test_result_pages_are_not_indexed(self, client):
+        assert b'<meta name="robots" content="noindex, follow">' in search(client, "x").content
+
+
+ODD_QUERIES = [
+    " ",
+    '"',
+    '"unclosed phrase',
+    "'",
+    "a & b | !c",
+    "foo:*",
+    "<->",
+    "(()",
+    "-",
+    "--",
+    "-harbour",
+    "OR",
+    "AND OR NOT",
+    "%",
+    "_",
+    "\\",
+    "*",
+    "&&&",
+    "!!!",
+    ":",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE articles_article; --",
+    "Москва",
+    "北京",
+    "ñandú",
+    "😀",
+    "a\x00b",
+    "\x00",
+    "\x01\x02\x1f",
+    "\u200b",
+    "x" * 10_000,
+    "harbour " * 2_000,
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES, ids=range(len(ODD_QUERIES)))
+def test_odd_queries_give_a_page_never_an_error(client, query):
+    story("Harbour report")
+    response = search(client, query)
+    assert len(response.context["query"]) <= MAX_QUERY_LENGTH
+    assert "\x00" not in response.context["query"]
+
+
+def test_a_long_query_is_cut_and_a_nul_removed():
+    assert clean_query("x" * 10_000) == "x" * MAX_QUERY_LENGTH
+    assert clean_query("  river\x00 \n treaty ") == "river treaty"
+
+
+class TestOnlyPublished:
+    def test_drafts_and_scheduled_stories_are_never_found(self, client):
+        story("Zeppelin lands")
+        ArticleFactory(headline="Zeppelin draft")
+        ArticleFactory(headline="Zeppelin scheduled", scheduled=True)
+        assert result_headlines(search(client, "zeppelin")) == ["Zeppelin lands"]
+
+    def test_a_scheduled_story_is_found_when_its_time_comes(self, client):
+        at = timezone.now() + datetime.timedelta(hours=2)
+        ArticleFactory(headline="Zeppelin scheduled", status=Article.Status.PUBLISHED, published_at=at)
+        assert result_headlines(search(client, "zeppelin")) == []
+        with time_machine.travel(at + datetime.timedelta(seconds=1)):
+            assert result_headlines(search(client, "zeppelin")) == ["Zeppelin scheduled"]
+
+    def test_an_unpublished_story_leaves_the_results(self, client):
+        gone = story("Zeppelin lands")
+        gone.unpublish()
+        assert result_headlines(search(client, "zeppelin")) == []
+
+
+class TestIndexStaysCurrent:
+    def test_an_edited_headline_is_found_by_its_new_words(self, client):
+        article = story("Harbour report")
+        article.headline = "Lighthouse report"
+        article.save()
+        assert result_headlines(search(client, "lighthouse")) == ["Lighthouse report"]
+        assert result_headlines(search(client, "harbour")) == []
+
+    def test_people_and_topics_added_or_removed_later(self, client):
+        article = story("Bridge opens")
+        person = PersonFactory(name="Oleg Petrov")
+        article.people.add(person)
+        article.topics.add(TopicFactory(name="Hydropower", slug="hydropower"))
+        assert result_headlines(search(client, "Petrov")) == ["Bridge opens"]
+        assert result_headlines(search(client, "hydropower")) == ["Bridge opens"]
+        article.people.remove(person)
+        article.topics.clear()
+        assert result_headlines(search(client, "Petrov")) == []
+        assert result_headlines(search(client, "hydropower")) == []
+
+    def test_a_renamed_person_is_found_by_the_new_name(self, client):
+        person = PersonFactory(name="Oleg Petrov")
+        story("Bridge opens", people=[person])
+        person.name = "Oleg Sidorov"
+        person.save()
+        assert result_headlines(search(client, "Sidorov")) == ["Bridge opens"]
+
+    def test_update_search_index_rebuilds_everything(self, client):
+        story("Harbour report", body="<p>The lighthouse keeper retired.</p>")
+        SearchEntry.objects.all().delete()
+        assert result_headlines(search(client, "lighthouse")) == []
+        out = io.StringIO()
+        call_command("update_search_index", stdout=out)
+        assert "Indexed 1 stories" in out.getvalue()
+        assert result_headlines(search(client, "lighthouse")) == ["Harbour report"]
+
+
+@on_postgres
+class TestPostgres:
+    def test_vector_is_stored_and_gin_indexed(self):
+        article = story("Harbour report")
+        assert SearchEntry.objects.get(article=article).vector
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_entry_vector_gin'")
+            assert "USING gin" in cursor.fetchone()[0]
+
+    def test_websearch_syntax_phrases_and_exclusion(self, client):
+        story("Harbour report", body="<p>The old lighthouse keeper retired.</p>")
+        story("Harbour ferry", body="<p>The ferry keeper stayed.</p>")
+        assert result_headlines(search(client, "harbour -lighthouse")) == ["Harbour ferry"]
+        assert result_headlines(search(client, '"lighthouse keeper"')) == ["Harbour report"]
+
+    def test_stemming_finds_other_forms(self, client):
+        story("Harbours reopen")
+        assert result_headlines(search(client, "harbour")) == ["Harbours reopen"]
