@@ -1,18 +1,16 @@
 """Public pages. Every read of stories starts from Article.objects.published()."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 
-from .models import Article, Person, Quote, Section, Topic
-
-
-def paginate(request, queryset, per_page=None):
-    """A page of `queryset`; a malformed or out-of-range ?page= gives the first or last page."""
-    paginator = Paginator(queryset, per_page or settings.ARTICLES_PER_PAGE)
-    return paginator.get_page(request.GET.get("page"))
+from .caching import public_page
+from .models import Article, Correction, Person, Quote, Section, SlugRedirect, Topic
+from .pagination import paginate
+from .preview import article_id_from_token
+from .related import related_stories
+from .search import clean_query, search_stories
 
 
 def can_preview(user):
@@ -20,23 +18,53 @@ def can_preview(user):
     return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
 
+@public_page
 def article_list(request):
-    page = paginate(request, Article.objects.published().for_listing())
+    page = paginate(request, Article.objects.published().for_listing(), cursor=True)
     return render(request, "articles/article_list.html", {"page_obj": page})
 
 
-def article_detail(request, slug):
-    preview = can_preview(request.user)
-    stories = Article.objects.all() if preview else Article.objects.published()
-    article = get_object_or_404(
-        stories.select_related("lead_photo", "section").prefetch_related(
+def story_queryset(queryset):
+    """A story with everything its page shows, in a fixed number of queries."""
+    return (
+        queryset.select_related("lead_photo", "section")
+        .prefetch_related(
             Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
             "people",
             "topics",
-        ),
-        slug=slug,
+        )
+        .annotate(has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))))
     )
-    response = render(request, "articles/article_detail.html", {"article": article})
+
+
+@public_page
+def article_detail(request, slug):
+    stories = Article.objects.all() if can_preview(request.user) else Article.objects.on_record()
+    article = story_queryset(stories).filter(slug=slug).first()
+    if article is None:
+        # A story whose slug changed after publication keeps its old address.
+        moved = SlugRedirect.objects.filter(old_slug=slug).select_related("article").first()
+        if moved and (moved.article.is_published or moved.article.is_retracted):
+            return redirect(moved.article, permanent=True)
+        raise Http404("No story at this address.")
+    return render_story(request, article)
+
+
+def article_preview(request, token):
+    """A draft or scheduled story for someone holding a signed, unexpired link."""
+    article_id = article_id_from_token(token)
+    article = story_queryset(Article.objects.all()).filter(pk=article_id).first() if article_id else None
+    if article is None:
+        return render(request, "articles/preview_invalid.html", status=404)
+    return render_story(request, article)
+
+
+def render_story(request, article):
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "related": related_stories(article)},
+    )
     if not article.is_published:
         # A preview must never be stored by a shared cache nor indexed.
         patch_cache_control(response, private=True, no_store=True)
@@ -44,6 +72,7 @@ def article_detail(request, slug):
     return response
 
 
+@public_page
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("portrait"), slug=slug)
     quotes = paginate(
@@ -61,13 +90,22 @@ def person_detail(request, slug):
     )
 
 
+@public_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    page = paginate(request, Article.objects.published().filter(topics=topic).for_listing())
+    page = paginate(request, Article.objects.published().filter(topics=topic).for_listing(), cursor=True)
     return render(request, "articles/topic_detail.html", {"topic": topic, "page_obj": page})
 
 
+@public_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    page = paginate(request, Article.objects.published().filter(section=section).for_listing())
+    page = paginate(request, Article.objects.published().filter(section=section).for_listing(), cursor=True)
     return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
+
+
+@public_page
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    page = paginate(request, search_stories(query))
+    return render(request, "articles/search.html", {"query": query, "page_obj": page})

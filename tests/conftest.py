@@ -13,3 +13,13 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache; the database is rolled back, so must the cache be."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

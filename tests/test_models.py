@@ -116,7 +116,7 @@ class TestArticle:
         article.refresh_from_db()
         assert article.status == Article.Status.PUBLISHED
         assert article.published_at is not None
-        assert article.published_by == editor
+        assert article.status_changes.get().by == editor
         assert article.is_published
 
     def test_publish_refuses_an_empty_story(self):

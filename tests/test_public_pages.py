@@ -111,7 +111,7 @@ class TestStoryPage:
         assert 'href="/topics/water/">Water</a>' in content
         assert 'href="/sections/world/">World</a>' in content
         assert (
-            f'<time datetime="{story.published_at.astimezone(timezone.get_current_timezone()).isoformat()}"'
+            f'<time datetime="{timezone.localtime(story.published_at).replace(microsecond=0).isoformat()}"'
             in content
         )
 

@@ -62,14 +62,44 @@ def hidden_stories():
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/?page=2", "/sections/world/", "/topics/energy/", "/people/irina-volkova/"]
+    "url",
+    [
+        "/",
+        "/?page=2",
+        "/sections/world/",
+        "/topics/energy/",
+        "/people/irina-volkova/",
+        "/search/?q=secret",
+        "/feeds/rss/",
+        "/feeds/atom/",
+        "/feeds/sections/world/rss/",
+        "/feeds/topics/energy/atom/",
+        "/feeds/people/irina-volkova/rss/",
+        "/sitemap.xml",
+        "/sitemap-news.xml",
+        "/robots.txt",
+        "/api/stories",
+        "/api/stories?section=world&topic=energy&person=irina-volkova",
+        "/api/people",
+        "/api/people/irina-volkova",
+        "/api/people/irina-volkova/quotes",
+        "/api/topics",
+        "/api/topics/energy",
+    ],
 )
 def test_no_public_list_shows_a_draft_or_scheduled_story(client, hidden_stories, url):
     response = client.get(url)
     assert response.status_code == 200
     assert b"SECRET" not in response.content
+    assert b"secret-" not in response.content  # their slugs, which is all a sitemap would show
 
 
 @pytest.mark.parametrize("slug", ["secret-draft", "secret-scheduled"])
 def test_unpublished_story_pages_are_404_for_readers(client, hidden_stories, slug):
     assert client.get(f"/news/{slug}/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/stories/{id}", "/api/stories/{id}/ninjs"])
+def test_unpublished_stories_are_404_in_the_api(client, hidden_stories, path):
+    for story in hidden_stories:
+        assert client.get(path.format(id=story.pk)).status_code == 404

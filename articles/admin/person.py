@@ -1,11 +1,12 @@
 from django.contrib import admin
 
 from ..models import Person
+from .audit import AuditedDeleteMixin
 from .display import thumbnail
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedDeleteMixin, admin.ModelAdmin):
     list_display = ["name", "portrait_thumbnail", "role", "organisation", "updated_at"]
     list_select_related = ["portrait"]
     search_fields = ["name", "aliases", "role", "organisation"]

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
+from ..images.renditions import photo_create_renditions
 from ..models import Article, Person, Photo, Quote, Section, Topic
 from . import content, images
 
@@ -100,6 +101,8 @@ def _photo(name, paint, *, caption, alt, credit, report):
     """The Photo stored as `name`, painting the file only when neither record nor file exists."""
     photo = Photo.objects.filter(image=name).first()
     if photo is not None:
+        # Demo databases made before renditions existed get them now; otherwise a no-op.
+        photo_create_renditions(photo=photo)
         return photo
     storage = Photo._meta.get_field("image").storage
     if not storage.exists(name):
@@ -116,6 +119,7 @@ def _photo(name, paint, *, caption, alt, credit, report):
     )
     photo.full_clean()
     photo.save()
+    photo_create_renditions(photo=photo)
     report.created["photos"] += 1
     return photo
 

@@ -99,7 +99,6 @@ class Migration(migrations.Migration):
                 ('published_at', models.DateTimeField(blank=True, help_text='Set when published; a future time holds the story back until then.', null=True, verbose_name='publication time')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
-                ('published_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('people', models.ManyToManyField(blank=True, related_name='articles', to='articles.person', verbose_name='people mentioned')),
                 ('lead_photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='lead_of', to='articles.photo')),
                 ('section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.section')),

@@ -1,5 +1,6 @@
 import datetime
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,13 +22,11 @@ def published_q(prefix=""):
 
     `prefix` reaches the article through a relation, e.g. published_q("article__")
     for quotes. The clock is read when the query is built, so a scheduled story
-    appears by itself when its time comes.
+    appears by itself when its time comes, and an expiring one leaves on time.
     """
-    return Q(
-        **{
-            f"{prefix}status": Article.Status.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
-        }
+    now = timezone.now()
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": now}) & (
+        Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
     )
 
 
@@ -36,23 +35,53 @@ class ArticleQuerySet(models.QuerySet):
         """Every public read starts here: lists, pages, feeds, sitemaps, search, API."""
         return self.filter(published_q())
 
+    def on_record(self):
+        """Published stories plus retracted ones: the URLs that must keep answering.
+
+        Only the story page uses this; a retracted story shows its retraction
+        notice there but appears in no list, feed, sitemap or search.
+        """
+        return self.filter(
+            published_q() | Q(status=Article.Status.RETRACTED, published_at__lte=timezone.now())
+        )
+
     def for_listing(self):
         """What a list of story cards shows, fetched in one query."""
         return self.select_related("lead_photo", "section").order_by("-published_at", "-id")
 
+    def next_scheduled_change(self):
+        """When the published set next changes by the clock alone (a scheduled story
+        goes live or one expires); caches must not outlive it. None if nothing is due."""
+        now = timezone.now()
+        upcoming = self.filter(status=Article.Status.PUBLISHED).aggregate(
+            going_live=models.Min("published_at", filter=Q(published_at__gt=now)),
+            expiring=models.Min("expires_at", filter=Q(expires_at__gt=now)),
+        )
+        times = [when for when in upcoming.values() if when is not None]
+        return min(times) if times else None
 
+
+# A revision holds the story with its quotes, topics and corrections. The lock
+# version is left out so restoring an old revision can never wind it back.
+@reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version"])
 class Article(models.Model):
     """One story."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        # A published story with a future publication time is "scheduled".
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+        RETRACTED = "retracted", "Retracted"
 
     headline = models.CharField(max_length=250)
     slug = models.SlugField(
         max_length=250,
         unique=True,
-        help_text="The story's address: /news/this-slug/. Changing it after publication breaks links.",
+        help_text=(
+            "The story's address: /news/this-slug/. After publication, a change leaves a redirect behind."
+        ),
     )
     section = models.ForeignKey(
         "articles.Section", on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
@@ -91,14 +120,26 @@ class Article(models.Model):
         blank=True,
         help_text="Set when published; a future time holds the story back until then.",
     )
-    published_by = models.ForeignKey(
+    expires_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        help_text="Optional: the story leaves the site by itself at this time.",
+    )
+    retraction_reason = models.TextField(blank=True, default="", editable=False)
+    retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="stories",
         editable=False,
+        help_text="Who created the story; reporters may edit only their own drafts.",
     )
+    # Optimistic lock: bumped by every save, checked by the desk so a stale form
+    # cannot overwrite a newer version.
+    version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -109,8 +150,23 @@ class Article(models.Model):
         verbose_name = "story"
         verbose_name_plural = "stories"
         get_latest_by = "published_at"
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish stories"),
+            ("retract_article", "Can retract stories"),
+            ("change_any_article", "Can edit any story, including others' and published ones"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
+            # Every public list reads published stories newest first: a partial index over
+            # exactly those rows, in that order, serves it (and keyset pages) at any depth.
+            models.Index(
+                fields=["-published_at", "-id"], name="article_live_idx", condition=Q(status="published")
+            ),
+            models.Index(
+                fields=["section", "-published_at", "-id"],
+                name="article_section_live_idx",
+                condition=Q(status="published"),
+            ),
         ]
 
     def __str__(self):
@@ -119,25 +175,57 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # Sanitised on every save, whatever path the HTML came by.
         self.body = sanitize_body(self.body)
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:story", kwargs={"slug": self.slug})
 
-    # Status transitions: the only way status changes.
+    # Status transitions: the only way status changes. `by` is the user acting
+    # (None for the system: imports, demo content); each records who and when.
 
-    def publish(self, *, by=None, at=None):
+    def submit_for_review(self, *, by=None, note=""):
+        self._transition(self.Status.IN_REVIEW, by=by, note=note)
+
+    def send_back(self, *, by=None, note=""):
+        """An editor returns a story in review to its reporter."""
+        self._transition(self.Status.DRAFT, by=by, note=note)
+
+    def publish(self, *, by=None, at=None, note=""):
         """Publish now, or at `at` (a future time schedules the story)."""
         self.validate_for_publication()
-        self.status = self.Status.PUBLISHED
         self.published_at = at or self.published_at or timezone.now()
-        self.published_by = by
-        self.save()
+        self._transition(self.Status.PUBLISHED, by=by, note=note)
 
-    def unpublish(self, *, by=None):
-        self.status = self.Status.DRAFT
-        self.published_by = None
+    def unpublish(self, *, by=None, note=""):
+        self._transition(self.Status.UNPUBLISHED, by=by, note=note)
+
+    def retract(self, *, reason, by=None):
+        """Withdraw a published story; its URL stays, showing `reason` instead of the body."""
+        if not reason.strip():
+            raise ValidationError("A retraction needs a reason that readers will see.")
+        self.retraction_reason = reason.strip()
+        self.retracted_at = timezone.now()
+        self._transition(self.Status.RETRACTED, by=by, note=reason)
+
+    def _transition(self, to, *, by, note):
+        from ..workflow import check_transition, record_transition
+
+        check_transition(self, to, by)
+        previous = self.status
+        self.status = to
         self.save()
+        record_transition(self, previous, to, by=by, note=note)
+
+    def keep_old_address(self, old_slug):
+        """After a slug change, keep the address readers may already have as a 301 redirect."""
+        from .workflow import SlugRedirect
+
+        SlugRedirect.objects.filter(old_slug=self.slug).delete()  # the new slug is live again
+        if old_slug and old_slug != self.slug and self.published_at:
+            SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
 
     def validate_for_publication(self):
         errors = []
@@ -148,15 +236,47 @@ class Article(models.Model):
         photo = self.lead_photo
         if photo is not None and not (photo.credit.strip() and photo.alt_text.strip()):
             errors.append("The lead photo needs a credit and alt text before the story is published.")
+        from ..integrity import quote_problems  # imported here: integrity reads the models
+
+        errors.extend(quote_problems(self))
         if errors:
             raise ValidationError(errors)
 
     @property
     def is_published(self):
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and bool(self.published_at) and not self.is_published
+
+    @property
+    def is_retracted(self):
+        return self.status == self.Status.RETRACTED
+
+    @property
+    def state_label(self):
+        """The status as the desk says it: a future publication time reads "Scheduled"."""
+        if self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now():
+            return "Scheduled"
+        if self.status == self.Status.PUBLISHED and not self.is_published:
+            return "Expired"
+        return self.get_status_display()
+
+    def can_be_edited_by(self, user):
+        """Editors edit any story; reporters only their own drafts."""
+        if user.has_perm("articles.change_any_article"):
+            return True
+        return (
+            user.has_perm("articles.change_article")
+            and self.author_id == user.pk
+            and self.status == self.Status.DRAFT
         )
 
     @property
@@ -187,3 +307,9 @@ class Article(models.Model):
     def pull_quote(self):
         """The first quote marked to lead; uses prefetched quotes when present."""
         return next((quote for quote in self.quotes.all() if quote.is_pull_quote), None)
+
+    @property
+    def quotes_on_record(self):
+        """The quotes listed after the body: all but the pull quote, already shown above."""
+        pull = self.pull_quote
+        return [quote for quote in self.quotes.all() if quote is not pull]

@@ -1,3 +1,4 @@
+import reversion
 from django.db import models
 
 
@@ -9,6 +10,7 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(published_q("article__"))
 
 
+@reversion.register()
 class Quote(models.Model):
     """Words a person said, as attributed in one story."""
 

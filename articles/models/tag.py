@@ -1,5 +1,6 @@
 """Topics: django-taggit with our own tag model, so topic pages can carry a description."""
 
+import reversion
 from django.db import models
 from django.urls import reverse
 from taggit.models import ItemBase, TagBase
@@ -17,6 +18,7 @@ class Topic(TagBase):
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class TaggedArticle(ItemBase):
     """A topic on a story: real foreign keys, so joins and indexes are ordinary."""
 

@@ -1,0 +1,42 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+# username -> (desk role group, or None for the superuser)
+ACCOUNTS = {
+    "admin": None,
+    "reporter": "Reporter",
+    "editor": "Editor",
+    "photo": "Photo editor",
+}
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) one local login per desk role with fresh passwords, and print them."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("create_local_logins is for local runs (DJANGO_DEBUG=1) only.")
+        User = get_user_model()
+        lines = []
+        for username, role in ACCOUNTS.items():
+            password = secrets.token_urlsafe(9)
+            user, _ = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@localhost"}
+            )
+            user.is_staff = user.is_active = True
+            user.is_superuser = role is None
+            user.set_password(password)
+            user.save()
+            if role:
+                user.groups.set([Group.objects.get(name=role)])
+            lines.append(f"  {username:<10} {password:<16} {role or 'Superuser'}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\n  Desk logins for http://127.0.0.1:8000/admin/ (new passwords on every run):\n"
+                "  username   password         role\n" + "\n".join(lines) + "\n"
+            )
+        )

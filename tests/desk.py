@@ -1,0 +1,78 @@
+"""Helpers for driving the editors' desk (the admin) the way a browser form would."""
+
+import importlib
+
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from articles.revisions import latest_version_id
+
+from .factories import UserFactory
+
+INLINES = ("quotes", "corrections", "notes")
+
+
+def ensure_roles():
+    """The role groups, as migration 0004 creates them.
+
+    Browser tests run in transactions that end by flushing the database, which
+    removes what data migrations made; this puts the groups back, using the
+    migration's own definition rather than a copy of it.
+    """
+    if not Group.objects.filter(name="Editor").exists():
+        importlib.import_module("articles.migrations.0004_workflow").create_roles(django_apps, None)
+
+
+def desk_user(role, username=None):
+    """A staff user in one of the desk's role groups."""
+    ensure_roles()
+    user = UserFactory(username=username or role.lower().replace(" ", "_"), is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def story_post_data(article, quotes=(), **overrides):
+    """The change form of `article` as a browser would submit it, unchanged unless overridden.
+
+    `quotes` are existing Quote objects, sent as the inline's initial forms.
+    """
+    data = {
+        "headline": article.headline,
+        "slug": article.slug,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "dateline_place": article.dateline_place,
+        "agency": article.agency,
+        "section": article.section_id or "",
+        "lead_photo": article.lead_photo_id or "",
+        "people": [p.pk for p in article.people.all()],
+        "topics": ", ".join(article.topics.names()),
+        "published_at_0": article.published_at.strftime("%Y-%m-%d") if article.published_at else "",
+        "published_at_1": article.published_at.strftime("%H:%M:%S") if article.published_at else "",
+        "expires_at_0": "",
+        "expires_at_1": "",
+        "expected_version": article.version,
+        "base_revision": latest_version_id(article),
+    }
+    for inline in INLINES:
+        data.update({f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"})
+    data.update({"quotes-TOTAL_FORMS": str(len(quotes)), "quotes-INITIAL_FORMS": str(len(quotes))})
+    for i, quote in enumerate(quotes):
+        data.update(
+            {
+                f"quotes-{i}-id": quote.pk,
+                f"quotes-{i}-article": article.pk,
+                f"quotes-{i}-text": quote.text,
+                f"quotes-{i}-speaker": quote.speaker_id,
+                f"quotes-{i}-verb": quote.verb,
+                f"quotes-{i}-context": quote.context,
+                f"quotes-{i}-order": quote.order,
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])

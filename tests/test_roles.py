@@ -1,0 +1,168 @@
+"""The desk's roles × actions: what each role may do, and that the server refuses the rest.
+
+Each action is attempted over HTTP exactly as the admin's forms submit it, so a
+hidden button is not what stops a reporter: the server is.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Correction, Photo
+
+from .desk import change_url, desk_user, story_post_data
+from .factories import ArticleFactory, PhotoFactory
+from .images import uploaded_image
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["Reporter", "Editor", "Photo editor"]
+
+# action -> the roles allowed to do it; every other role must be refused.
+MATRIX = {
+    "create a story": {"Reporter", "Editor"},
+    "edit own draft": {"Reporter", "Editor"},
+    "edit someone else's draft": {"Editor"},
+    "edit a published story": {"Editor"},
+    "submit own draft for review": {"Reporter", "Editor"},
+    "publish": {"Editor"},
+    "publish from the list": {"Editor"},
+    "schedule": {"Editor"},
+    "unpublish": {"Editor"},
+    "retract": {"Editor"},
+    "add a correction": {"Editor"},
+    "upload a photo": {"Editor", "Photo editor"},
+    "change a photo's credit": {"Photo editor"},
+    "delete a photo": {"Photo editor"},
+}
+
+
+def new_story_data(**overrides):
+    data = {
+        "headline": "Ferry fares frozen for winter",
+        "slug": "ferry-fares-frozen",
+        "body": "<p>Fares stay the same until March.</p>",
+        "topics": "",
+        "published_at_0": "",
+        "published_at_1": "",
+    }
+    for inline in ("quotes", "corrections", "notes"):
+        data.update({f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"})
+    data.update(overrides)
+    return data
+
+
+def attempt(action, client, user):
+    """Try `action` as `user`; return True if it took effect."""
+    own_draft = ArticleFactory(author=user, headline="Own draft")
+    others_draft = ArticleFactory(headline="Someone else's draft")
+    published = ArticleFactory(published=True, author=user, headline="Live story")
+
+    if action == "create a story":
+        client.post(reverse("admin:articles_article_add"), new_story_data())
+        return Article.objects.filter(slug="ferry-fares-frozen").exists()
+    if action in ("edit own draft", "edit someone else's draft", "edit a published story"):
+        story = {"edit own draft": own_draft, "edit someone else's draft": others_draft}.get(
+            action, published
+        )
+        client.post(change_url(story), story_post_data(story, headline="Edited headline"))
+        story.refresh_from_db()
+        return story.headline == "Edited headline"
+    if action == "submit own draft for review":
+        client.post(change_url(own_draft), story_post_data(own_draft, _submit="1"))
+        own_draft.refresh_from_db()
+        return own_draft.status == Article.Status.IN_REVIEW
+    if action == "publish":
+        client.post(change_url(own_draft), story_post_data(own_draft, _publish="1"))
+        own_draft.refresh_from_db()
+        return own_draft.status == Article.Status.PUBLISHED
+    if action == "publish from the list":
+        client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "publish_selected", "_selected_action": [others_draft.pk]},
+        )
+        others_draft.refresh_from_db()
+        return others_draft.status == Article.Status.PUBLISHED
+    if action == "schedule":
+        later = timezone.localtime() + datetime.timedelta(days=1)
+        data = story_post_data(
+            own_draft,
+            _publish="1",
+            published_at_0=later.strftime("%Y-%m-%d"),
+            published_at_1=later.strftime("%H:%M:%S"),
+        )
+        client.post(change_url(own_draft), data)
+        own_draft.refresh_from_db()
+        return own_draft.is_scheduled
+    if action == "unpublish":
+        client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "unpublish_selected", "_selected_action": [published.pk]},
+        )
+        published.refresh_from_db()
+        return published.status == Article.Status.UNPUBLISHED
+    if action == "retract":
+        client.post(
+            reverse("admin:articles_article_retract", args=[published.pk]), {"reason": "Wrong figures."}
+        )
+        published.refresh_from_db()
+        return published.is_retracted
+    if action == "add a correction":
+        data = story_post_data(
+            published,
+            **{
+                "corrections-TOTAL_FORMS": "1",
+                "corrections-0-kind": "correction",
+                "corrections-0-text": "Fixed.",
+            },
+        )
+        client.post(change_url(published), data)
+        return Correction.objects.filter(article=published).exists()
+    if action == "upload a photo":
+        client.post(
+            reverse("admin:articles_photo_add"),
+            {"image": uploaded_image(), "credit": "NWS/Ana Ortiz", "alt_text": "A ferry at the quay"},
+        )
+        return Photo.objects.filter(alt_text="A ferry at the quay").exists()
+    if action == "change a photo's credit":
+        photo = PhotoFactory()
+        client.post(
+            reverse("admin:articles_photo_change", args=[photo.pk]),
+            {"credit": "NWS/Corrected Name", "alt_text": photo.alt_text, "caption": photo.caption},
+        )
+        photo.refresh_from_db()
+        return photo.credit == "NWS/Corrected Name"
+    if action == "delete a photo":
+        photo = PhotoFactory()
+        client.post(reverse("admin:articles_photo_delete", args=[photo.pk]), {"post": "yes"})
+        return not Photo.objects.filter(pk=photo.pk).exists()
+    raise AssertionError(f"unknown action {action}")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", list(MATRIX))
+def test_role_action_matrix(client, role, action):
+    user = desk_user(role)
+    client.force_login(user)
+    expected = role in MATRIX[action]
+    assert attempt(action, client, user) is expected, f"{role} {'may' if expected else 'must not'} {action}"
+
+
+def test_reporters_do_not_see_buttons_they_cannot_use(client):
+    reporter = desk_user("Reporter")
+    client.force_login(reporter)
+    draft = ArticleFactory(author=reporter)
+    content = client.get(change_url(draft)).content.decode()
+    assert 'name="_submit"' in content
+    assert 'name="_publish"' not in content and "Retract" not in content
+    changelist = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "publish_selected" not in changelist
+
+
+def test_editors_see_the_workflow_buttons(client):
+    client.force_login(desk_user("Editor"))
+    story = ArticleFactory(published=True)
+    content = client.get(change_url(story)).content.decode()
+    assert 'name="_publish"' in content and 'name="_unpublish"' in content and "Retract…" in content
