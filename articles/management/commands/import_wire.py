@@ -1,0 +1,71 @@
+"""Plain-text wire copy in, DRAFT stories out, each followed by the quotes and people it suggests."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.integrity import suggestions_for
+from articles.wire import WireFormatError, decode_wire, story_create_from_wire
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a DRAFT story from each plain-text FILE of wire copy (optional section line, headline, "
+        "optional standfirst, optional caption and © credit line, then the body opening with a "
+        "dateline such as `MOSCOW, September 11. /AGENCY/.`), and list the quotes and people it "
+        "suggests. Nothing is recorded from the suggestions: editors accept them at the desk. A "
+        "file that cannot be parsed is refused whole; the others are still imported."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--author", metavar="USERNAME", help="The user recorded as the drafts' author.")
+
+    def handle(self, *args, files, author=None, **options):
+        user = None
+        if author:
+            user = get_user_model().objects.filter(username=author).first()
+            if user is None:
+                raise CommandError(f"No user called {author!r}.")
+        refused = 0
+        for name in files:
+            try:
+                article, warnings = story_create_from_wire(
+                    text=decode_wire(Path(name).read_bytes()), user=user
+                )
+            except OSError as error:
+                refused += 1
+                self.stderr.write(self.style.ERROR(f"refused: {name}: cannot read it ({error.strerror})."))
+                continue
+            except WireFormatError as error:
+                refused += 1
+                self.stderr.write(self.style.ERROR(f"refused: {name}: {error.message}"))
+                continue
+            self.stdout.write(self.style.SUCCESS(f"created: {name}: draft #{article.pk} “{article}”"))
+            for warning in warnings:
+                self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
+            self.stdout.write(suggestion_listing(article))
+        if refused:
+            # The other files are in; a script running this should still notice.
+            raise CommandError(f"{refused} of {len(files)} file(s) refused (see above).")
+
+
+def suggestion_listing(article):
+    suggestions = suggestions_for(article)
+    lines = [f"  Suggested quotes ({len(suggestions.quotes)}):"]
+    for quote in suggestions.quotes:
+        speaker = _person(quote.speaker) if quote.speaker else "no speaker found"
+        lines.append(
+            f"    “{quote.candidate.text}” — {speaker}; cue: {quote.candidate.verb or '—'}, "
+            f"confidence {quote.candidate.confidence:.2f}"
+        )
+    lines.append(f"  People mentioned ({len(suggestions.people)}):")
+    lines += [f"    {_person(person)}" for person in suggestions.people]
+    return "\n".join(lines)
+
+
+def _person(suggestion):
+    if suggestion.person is not None:
+        return f"{suggestion.name} (existing: {suggestion.person}, #{suggestion.person.pk})"
+    return f"{suggestion.name} (new" + (f", {suggestion.role})" if suggestion.role else ")")
