@@ -1,0 +1,63 @@
+"""The read-only content API at /api/: published content only, as JSON, with an OpenAPI document.
+
+Every read starts from Article.objects.published() (or Quote.objects.published());
+responses carry an ETag and answer 304 to a matching If-None-Match. See docs/api.md.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, set_response_etag
+from ninja import NinjaAPI, Router, Swagger
+
+from ..caching import cache_publicly
+from . import errors, people, stories, taxonomy
+from .schemas import ApiIndex
+
+
+class ContentAPI(NinjaAPI):
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(request, data, status=status, temporal_response=temporal_response)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            # Shared caches may keep it, but not past the next scheduled story (articles.caching).
+            cache_publicly(response)
+            set_response_etag(response)
+            return get_conditional_response(request, etag=response["ETag"], response=response)
+        return response
+
+
+api = ContentAPI(
+    title=f"{settings.SITE_NAME} content API",
+    version="1",
+    description="Published stories, people, topics and sections, read-only. Stories also as IPTC ninjs 2.1.",
+    urls_namespace="api",
+    # No online validator badge: the docs page must load nothing from outside.
+    docs=Swagger(settings={"validatorUrl": None}),
+)
+errors.install(api)
+
+
+@api.get("/", response=ApiIndex, url_name="index", tags=["index"])
+def index(request):
+    """Where everything is."""
+    names = {"stories": "stories", "people": "people", "topics": "topics", "sections": "sections"}
+    links = {key: request.build_absolute_uri(reverse(f"api:{name}")) for key, name in names.items()}
+    links["openapi"] = request.build_absolute_uri(reverse("api:openapi-json"))
+    links["docs"] = request.build_absolute_uri(reverse("api:openapi-view"))
+    return links
+
+
+api.add_router("", stories.router)
+api.add_router("", people.router)
+api.add_router("", taxonomy.router)
+
+# Last, so it shadows nothing: any other address under /api/ answers with the JSON error object.
+fallback = Router()
+
+
+@fallback.get("/{path:rest}", include_in_schema=False)
+def unknown_address(request, rest: str):
+    raise Http404
+
+
+api.add_router("", fallback)

@@ -1,0 +1,315 @@
+"""What the API answers with. These types are the OpenAPI document's components too.
+
+Resolvers turn model instances into absolute URLs with the request in the
+validation context; they read only what the endpoints prefetched.
+"""
+
+import datetime
+from typing import Annotated, Generic, TypeVar
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator, StringConstraints
+
+from ..models import Rendition
+from ..models.rendition import MIME_TYPES, rendition_entries, rendition_url
+
+T = TypeVar("T")
+
+
+def absolute(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+def api_url(context, name, **kwargs):
+    return absolute(context, reverse(f"api:{name}", kwargs=kwargs))
+
+
+# Query and path parameters.
+
+
+def _aware(value):
+    """A date or time without an offset is read in the site's time zone, as the desk writes them."""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise ValueError("the date is out of range") from None
+    return value
+
+
+DateTimeParam = Annotated[datetime.datetime, AfterValidator(_aware)]
+SlugParam = Annotated[str, StringConstraints(pattern=r"^[-\w]+$", max_length=250)]
+
+
+class PageParams(Schema):
+    cursor: str | None = Field(
+        None, max_length=1000, description="`next_cursor` of the previous page; omit for the first page."
+    )
+    limit: int = Field(20, ge=1, le=100, description="Items per page.")
+
+
+# Responses.
+
+
+class ErrorDetail(Schema):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class ErrorOut(Schema):
+    error: ErrorDetail
+
+
+class Page(Schema, Generic[T]):
+    """One page of a list; `next` is null on the last page. There is no total: counting costs."""
+
+    items: list[T]
+    next_cursor: str | None
+    next: str | None
+
+
+class RenditionOut(Schema):
+    url: str
+    kind: str
+    format: str
+    mime_type: str
+    width: int
+    height: int
+
+
+class PhotoOut(Schema):
+    id: int
+    url: str
+    width: int
+    height: int
+    caption: str
+    alt_text: str
+    credit: str
+    copyright: str
+    renditions: list[RenditionOut]
+
+    # The widest metadata-free rendition, never the original (see Photo.share_image).
+    @staticmethod
+    def resolve_url(photo, context):
+        return absolute(context, photo.share_image.url)
+
+    @staticmethod
+    def resolve_width(photo):
+        return photo.share_image.width
+
+    @staticmethod
+    def resolve_height(photo):
+        return photo.share_image.height
+
+    @staticmethod
+    def resolve_credit(photo):
+        return photo.credit_line  # never without its ©, as on the site
+
+    @staticmethod
+    def resolve_renditions(photo, context):
+        # Stored sizes from the photo's own rendition index: no query per photo.
+        return [
+            {
+                **entry,
+                "url": absolute(context, rendition_url(entry)),
+                "mime_type": MIME_TYPES[entry["format"]],
+            }
+            for kind in Rendition.Kind.values
+            for entry in rendition_entries(photo, kind)
+        ]
+
+
+class SectionRef(Schema):
+    slug: str
+    name: str
+
+
+class SectionOut(SectionRef):
+    id: int
+    description: str
+    url: str
+    stories: str
+
+    @staticmethod
+    def resolve_url(section, context):
+        return absolute(context, section.get_absolute_url())
+
+    @staticmethod
+    def resolve_stories(section, context):
+        return f"{api_url(context, 'stories')}?section={section.slug}"
+
+
+class TopicRef(Schema):
+    slug: str
+    name: str
+
+
+class TopicOut(TopicRef):
+    id: int
+    description: str
+    url: str
+    stories: str
+
+    @staticmethod
+    def resolve_url(topic, context):
+        return absolute(context, topic.get_absolute_url())
+
+    @staticmethod
+    def resolve_stories(topic, context):
+        return f"{api_url(context, 'stories')}?topic={topic.slug}"
+
+
+class PersonRef(Schema):
+    id: int
+    slug: str
+    name: str
+    role: str
+    organisation: str
+    url: str
+    api_url: str
+
+    @staticmethod
+    def resolve_url(person, context):
+        return absolute(context, person.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(person, context):
+        return api_url(context, "person", slug=person.slug)
+
+
+class StoryRef(Schema):
+    id: int
+    slug: str
+    headline: str
+    published_at: datetime.datetime
+    url: str
+    api_url: str
+
+    @staticmethod
+    def resolve_url(story, context):
+        return absolute(context, story.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(story, context):
+        return api_url(context, "story", story_id=story.pk)
+
+
+class StorySummary(StoryRef):
+    standfirst: str
+    updated_at: datetime.datetime
+    section: SectionRef | None
+    lead_photo: PhotoOut | None
+    ninjs_url: str
+
+    @staticmethod
+    def resolve_ninjs_url(story, context):
+        return api_url(context, "story-ninjs", story_id=story.pk)
+
+
+class QuoteOut(Schema):
+    id: int
+    text: str
+    verb: str
+    context: str
+    is_pull_quote: bool
+    speaker: PersonRef
+
+
+class Dateline(Schema):
+    place: str
+    agency: str
+    text: str
+
+    @staticmethod
+    def resolve_place(story):
+        return story.dateline_place
+
+    @staticmethod
+    def resolve_agency(story):
+        return story.agency or settings.DEFAULT_AGENCY  # our own copy, as the dateline prints it
+
+    @staticmethod
+    def resolve_text(story):
+        return story.dateline
+
+
+class CorrectionOut(Schema):
+    kind: str
+    text: str
+    created_at: datetime.datetime
+
+
+class StoryDetail(StorySummary):
+    body: str
+    dateline: Dateline
+    quotes: list[QuoteOut]
+    people: list[PersonRef]
+    topics: list[TopicRef]
+    corrections: list[CorrectionOut]
+
+    @staticmethod
+    def resolve_dateline(story):
+        return story  # the Dateline schema reads its parts from the story
+
+
+class PersonQuoteOut(Schema):
+    id: int
+    text: str
+    verb: str
+    context: str
+    story: StoryRef
+
+    @staticmethod
+    def resolve_story(quote):
+        return quote.article
+
+
+class PersonOut(PersonRef):
+    aliases: list[str]
+    bio: str
+    portrait: PhotoOut | None
+    quotes: list[PersonQuoteOut]
+    all_quotes: str
+
+    @staticmethod
+    def resolve_aliases(person):
+        return person.alias_list
+
+    @staticmethod
+    def resolve_quotes(person):
+        return person.latest_quotes  # prefetched: the newest published ones only
+
+    @staticmethod
+    def resolve_all_quotes(person, context):
+        return api_url(context, "person-quotes", slug=person.slug)
+
+
+class ApiIndex(Schema):
+    stories: str
+    people: str
+    topics: str
+    sections: str
+    openapi: str
+    docs: str
+
+
+# Named pages, so the OpenAPI document says StoryPage rather than Page_StorySummary_.
+class StoryPage(Page[StorySummary]):
+    pass
+
+
+class PersonPage(Page[PersonRef]):
+    pass
+
+
+class PersonQuotePage(Page[PersonQuoteOut]):
+    pass
+
+
+class TopicPage(Page[TopicOut]):
+    pass

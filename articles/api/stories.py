@@ -1,0 +1,97 @@
+"""Stories: the list with its filters, one story, and one story as IPTC ninjs."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Field, Path, Query, Router
+
+from ..models import Article, Quote, Section
+from ..ninjs import story_to_ninjs
+from .errors import ApiError, reject_unknown_params
+from .pagination import MAX_ID, NEWEST_FIRST, keyset_page, next_url
+from .people import people_on_record
+from .schemas import DateTimeParam, ErrorOut, PageParams, SlugParam, StoryDetail, StoryPage
+from .taxonomy import topics_on_record
+
+router = Router(tags=["stories"])
+
+StoryId = Path(..., ge=1, le=MAX_ID, description="The story's id.")
+ERRORS = {400: ErrorOut, 404: ErrorOut}
+
+
+class StoryFilters(PageParams):
+    section: SlugParam | None = Field(None, description="A section's slug.")
+    topic: SlugParam | None = Field(None, description="A topic's slug.")
+    person: SlugParam | None = Field(None, description="Stories mentioning this person (slug).")
+    published_after: DateTimeParam | None = Field(
+        None, description="Published at or after this ISO 8601 date or time (site time zone if none given)."
+    )
+    published_before: DateTimeParam | None = Field(None, description="Published before this date or time.")
+    updated_since: DateTimeParam | None = Field(None, description="Changed at or after this date or time.")
+
+
+def _one(queryset, slug, field):
+    """The filter's object; a slug that names nothing published is the client's mistake (400)."""
+    found = queryset.filter(slug=slug).first()
+    if found is None:
+        raise ApiError("unknown_value", f"No {field} “{slug}” is known among published stories.", field=field)
+    return found
+
+
+def filter_stories(stories, filters):
+    if filters.section:
+        stories = stories.filter(section=_one(Section.objects.all(), filters.section, "section"))
+    if filters.topic:
+        stories = stories.filter(topics=_one(topics_on_record(), filters.topic, "topic"))
+    if filters.person:
+        stories = stories.filter(people=_one(people_on_record(), filters.person, "person"))
+    after, before = filters.published_after, filters.published_before
+    if after and before and after >= before:
+        raise ApiError(
+            "invalid_range", "published_after must be earlier than published_before.", field="published_after"
+        )
+    if after:
+        stories = stories.filter(published_at__gte=after)
+    if before:
+        stories = stories.filter(published_at__lt=before)
+    if filters.updated_since:
+        stories = stories.filter(updated_at__gte=filters.updated_since)
+    return stories
+
+
+def published_story(story_id):
+    """One published story with everything its detail shows, in a fixed number of queries."""
+    stories = (
+        Article.objects.published()
+        .select_related("lead_photo", "section")
+        .prefetch_related(
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+            "people",
+            "topics",
+            "corrections",
+        )
+    )
+    return get_object_or_404(stories, pk=story_id)
+
+
+@router.get("/stories", response={200: StoryPage, **ERRORS}, url_name="stories")
+def story_list(request, filters: Query[StoryFilters]):
+    """Published stories, newest first, with optional filters; pages continue by `cursor`."""
+    reject_unknown_params(request, StoryFilters.model_fields)
+    stories = filter_stories(Article.objects.published().select_related("lead_photo", "section"), filters)
+    items, cursor = keyset_page(stories, NEWEST_FIRST, cursor=filters.cursor, limit=filters.limit)
+    return {"items": items, "next_cursor": cursor, "next": next_url(request, cursor)}
+
+
+@router.get("/stories/{story_id}", response={200: StoryDetail, **ERRORS}, url_name="story")
+def story_detail(request, story_id: int = StoryId):
+    """A published story: body, dateline, lead photo with renditions, quotes, people, topics."""
+    reject_unknown_params(request, ())
+    return published_story(story_id)
+
+
+@router.get("/stories/{story_id}/ninjs", response={200: dict, **ERRORS}, url_name="story-ninjs")
+def story_ninjs(request, story_id: int = StoryId):
+    """The published story as an IPTC ninjs 2.1 news item (JSON)."""
+    reject_unknown_params(request, ())
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return story_to_ninjs(published_story(story_id), base_url=base_url)
