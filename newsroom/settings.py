@@ -5,6 +5,7 @@ Local development gets safe defaults only when DJANGO_DEBUG=1; production
 Every variable is listed in .env.example.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,20 +49,35 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Its view and sitemap.xml template; the domain comes from the request (no contrib.sites).
+    "django.contrib.sitemaps",
     "taggit",
+    "reversion",
     "django_prose_editor",
+    # The content API's docs page then loads its bundled Swagger UI from our static files, not a CDN.
+    "ninja",
+    # Login throttling: locks a username from an address after repeated failures.
+    "axes",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag from the content and 304 Not Modified for every page (feeds set their own ETag).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # A lost database connection answers 503 + Retry-After, not 500; outside the session
+    # middleware, which loads and saves sessions in the database.
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -91,12 +107,81 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A PostgreSQL read replica for anonymous readers' queries (newsroom/routers.py);
+# writes, the admin and staff stay on the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # Tests see one database through both aliases.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+
+
+def cache_from_url(url):
+    """CACHES["default"] for a CACHE_URL: redis://, rediss:// or unix:// use Django's RedisCache
+    (shared by every process and machine); empty means this process's memory."""
+    if not url:
+        # Enough for the site's pages in one process; production shares Redis.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    if url.split(":", 1)[0] not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}.")
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        # Several sites (or a benchmark) may share one Redis.
+        "KEY_PREFIX": os.environ.get("NEWSROOM_CACHE_KEY_PREFIX", ""),
+    }
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))}
+# Rendered public pages kept in that cache (articles/caching.py); 0 only to measure without it.
+PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# HTTPS and cookies. Production sits behind a TLS-terminating proxy that sets
+# X-Forwarded-Proto (and must strip it from clients); DJANGO_HTTPS=0 only for
+# plain-HTTP local runs and tests.
+HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+# Load balancers probe /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+# Staff sessions end after this long without a request (default four hours).
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(4 * 3600)))
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Brute-force protection: five failures for one username from one address lock
+# that pair out for fifteen minutes (django-axes).
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Our own audit trail records logins (articles/audit.py); axes keeps only the attempts.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Number of proxies in front of the app, so the client address is read correctly.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", "0")) or None
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -126,6 +211,34 @@ STORAGES = {
     },
 }
 
+# Uploads on S3-compatible object storage (django-storages) when a bucket is named; credentials
+# come from boto3's usual chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or an instance role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # A CDN in front of the bucket, e.g. media.news.example.org.
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            # Published photos are public: plain, cacheable URLs rather than signed ones.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # A new upload never replaces another's file, so files can be cached forever.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    # The media origin, which the Content-Security-Policy allows images from.
+    MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL") or (
+        f"https://{AWS_S3_CUSTOM_DOMAIN}/"
+        if AWS_S3_CUSTOM_DOMAIN
+        else f"{AWS_S3_ENDPOINT_URL or 'https://s3.amazonaws.com'}/{AWS_STORAGE_BUCKET_NAME}/"
+    )
+
 # Without collected files (local runs, tests), WhiteNoise serves straight from the app folders.
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 
@@ -135,10 +248,26 @@ TAGGIT_CASE_INSENSITIVE = True
 SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 DEFAULT_AGENCY = os.environ.get("NEWSROOM_DEFAULT_AGENCY", "NEWSROOM")
 ARTICLES_PER_PAGE = 20
+# Numbered pages stop here; older stories are reached by a cursor (articles/pagination.py).
+ARTICLES_MAX_PAGES = 50
+# Benchmarks only: /bench/floor/… renders story and list templates from memory (bench/floor.py).
+BENCH_FLOOR = env_bool("NEWSROOM_BENCH_FLOOR")
+# ISO 639 code for the news sitemap, feeds and JSON-LD; also picks the search dictionary.
+NEWSROOM_PUBLICATION_LANGUAGE = LANGUAGE_CODE.split("-")[0].lower()
+# Longest time a shared cache (CDN, browser) may keep a public page; shortened
+# automatically before a scheduled story goes live.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PUBLIC_CACHE_SECONDS", "60"))
+# How long a shared draft-preview link stays valid, in seconds (default three days).
+PREVIEW_LINK_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))
+# Photo uploads larger than this (bytes) or with more pixels are refused with a message.
+PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
+PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", "50000000"))
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # django-axes logs every sign-in at INFO; our audit trail already records them.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

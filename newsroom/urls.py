@@ -4,6 +4,10 @@ from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles.api import api
+
+from .health import healthz
+
 admin.site.site_header = f"{settings.SITE_NAME} — editors' desk"
 admin.site.site_title = f"{settings.SITE_NAME} desk"
 admin.site.index_title = "Stories, people and photos"
@@ -18,7 +22,12 @@ def serve_media(request, path):
 
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+    path("api/", api.urls),
     path("", include("articles.urls")),
 ]
+if settings.BENCH_FLOOR:
+    # Benchmarks only: the story and list templates rendered from memory (bench/floor.py).
+    urlpatterns.insert(0, path("bench/floor/", include("bench.floor")))

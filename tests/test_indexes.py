@@ -1,0 +1,188 @@
+"""Every public read is served by an index, as PostgreSQL's planner sees it.
+
+The archive is seed_bench's (also checked here, on every database). Tables this
+small would be read whole by the planner anyway, so sequential scans are
+priced out (`enable_seqscan = off`): a query that still scans a big table has
+no index to use. The benchmark (make bench) shows the same plans at 100,000
+stories and more.
+"""
+
+import json
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article, Person, Quote, SearchEntry, Section, TaggedArticle, Topic
+from articles.pagination import format_cursor
+from articles.search import search_config, search_stories
+from bench import corpus
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="query plans are PostgreSQL's: run with DATABASE_URL=postgres://… (CI does)",
+)
+
+STORIES = 120
+# Tables that grow with the archive; the others (sections, topics, photos) stay small.
+BIG_TABLES = {
+    "articles_article",
+    "articles_article_people",
+    "articles_taggedarticle",
+    "articles_quote",
+    "articles_searchentry",
+    "articles_person",
+}
+
+
+@pytest.fixture
+def archive(settings):
+    settings.PAGE_CACHE = False  # plans of the rendering path, not of the cache
+    call_command("seed_bench", stories=STORIES, photos=1, jobs=1, stdout=_Quiet())
+    return Article.objects.published()
+
+
+class _Quiet:
+    def write(self, text):
+        pass
+
+    def flush(self):
+        pass
+
+
+def test_seed_bench_builds_the_archive_it_promises(archive):
+    assert Article.objects.count() == STORIES
+    assert archive.count() == STORIES - STORIES // corpus.DRAFT_EVERY
+    assert Quote.objects.count() == STORIES * corpus.QUOTES_PER_STORY
+    assert TaggedArticle.objects.count() == STORIES * corpus.TOPICS_PER_STORY
+    assert Article.people.through.objects.count() == STORIES * corpus.PEOPLE_PER_STORY
+    assert Person.objects.count() == corpus.people_pool(STORIES)
+    assert SearchEntry.objects.count() == STORIES
+    # Quotes appear in their story's body, as the desk's publish check demands.
+    quote = Quote.objects.select_related("article").first()
+    assert quote.text in quote.article.body
+    # The search index was filled: a story is found by its person's name.
+    story = archive.prefetch_related("people").first()
+    name = story.people.all()[0].name
+    assert story in search_stories(name)
+
+
+def test_seed_bench_adds_only_the_older_stories_missing(archive):
+    newest = Article.objects.get(pk=1)
+    call_command("seed_bench", stories=STORIES + 20, photos=1, jobs=1, stdout=_Quiet())
+    assert Article.objects.count() == STORIES + 20
+    assert Article.objects.get(pk=1).published_at == newest.published_at
+    oldest = Article.objects.exclude(published_at=None).order_by("published_at").first()
+    assert oldest.pk in {STORIES + 20, STORIES + 19}  # one of the two may be a draft
+
+
+def plans_of(client, url, priced_out=("seqscan",)):
+    """The JSON plan of every query `url` runs, with the `priced_out` scan types
+    used only where nothing else can answer."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    with connection.cursor() as cursor:
+        for scan in priced_out:
+            cursor.execute(f"SET LOCAL enable_{scan} = off")
+        plans = []
+        for query in queries:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {query['sql']}")
+            (result,) = cursor.fetchone()
+            plans.append((query["sql"], result[0]["Plan"]))
+        for scan in priced_out:
+            cursor.execute(f"SET LOCAL enable_{scan} = on")
+    return plans
+
+
+def nodes(plan):
+    yield plan
+    for child in plan.get("Plans", []):
+        yield from nodes(child)
+
+
+def scanned(plans):
+    return {
+        node["Relation Name"] for _, plan in plans for node in nodes(plan) if node["Node Type"] == "Seq Scan"
+    }
+
+
+def indexes(plans):
+    return {node["Index Name"] for _, plan in plans for node in nodes(plan) if "Index Name" in node}
+
+
+def public_urls(archive):
+    middle = archive.order_by("-published_at", "-id")[STORIES // 2]
+    person = Person.objects.get(pk=corpus.people_pool(STORIES) // 2)
+    return {
+        "list": "/",
+        "list page 2": "/?page=2",
+        "list cursor": f"/?before={format_cursor(middle)}",
+        "story": middle.get_absolute_url(),
+        "person": person.get_absolute_url(),
+        "topic": Topic.objects.get(slug=corpus.TOPIC_NAMES[9].lower()).get_absolute_url(),
+        "section": Section.objects.get(slug="world").get_absolute_url(),
+        "search": f"/search/?q={person.name.replace(' ', '+')}",
+        "feed": "/feeds/rss/",
+    }
+
+
+@postgres_only
+@pytest.mark.parametrize(
+    "page", ["list", "list page 2", "list cursor", "story", "person", "topic", "section", "search", "feed"]
+)
+def test_no_public_page_scans_a_growing_table(client, archive, page):
+    plans = plans_of(client, public_urls(archive)[page])
+    assert not scanned(plans) & BIG_TABLES, f"{page}: {scanned(plans) & BIG_TABLES} read whole"
+
+
+@postgres_only
+@pytest.mark.parametrize(
+    ("page", "index"),
+    [
+        ("list", "article_live_idx"),
+        ("list cursor", "article_live_idx"),
+        ("feed", "article_live_idx"),
+        ("section", "article_section_live_idx"),
+    ],
+)
+def test_story_lists_read_the_published_index_in_order(client, archive, page, index):
+    # Sorting is priced out too: a few rows would be sorted in memory, millions must not be.
+    plans = plans_of(client, public_urls(archive)[page], priced_out=("seqscan", "sort"))
+    assert index in indexes(plans)
+    for sql, plan in plans:
+        if "ORDER BY" in sql and "LIMIT" in sql:
+            # Newest first straight from the index: no sort of every matching row.
+            assert not any(node["Node Type"] == "Sort" for node in nodes(plan)), sql
+
+
+@postgres_only
+def test_search_matches_through_the_gin_index(archive):
+    name = Person.objects.get(pk=corpus.people_pool(STORIES) // 2).name
+    matches = SearchEntry.objects.filter(
+        vector=SearchQuery(name, search_type="websearch", config=search_config())
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = json.loads(matches.explain(format="json"))[0]["Plan"]
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    assert "search_entry_vector_gin" in indexes([("", plan)])
+
+
+@postgres_only
+def test_a_deep_cursor_starts_inside_the_index(client, archive):
+    url = public_urls(archive)["list cursor"]
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    (query,) = queries
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {query['sql']}")
+        (result,) = cursor.fetchone()
+    (scan,) = [node for node in nodes(result[0]["Plan"]) if node.get("Index Name") == "article_live_idx"]
+    # Half the archive lies above the cursor; the scan reads only the page (and one more row).
+    read = scan["Actual Rows"] + scan.get("Rows Removed by Filter", 0)
+    assert read <= 21 + 1, scan
