@@ -1,33 +1,60 @@
-"""Sitemaps for search engines: /sitemap.xml and the Google News sitemap /sitemap-news.xml.
+"""Sitemaps for search engines: the index /sitemap.xml, the sitemaps it lists, and the Google
+News sitemap /sitemap-news.xml.
 
-Absolute URLs take their domain from the request: contrib.sites is not
-installed, so the sitemap view falls back to RequestSite.
+The index never counts or aggregates over the archive, so it costs the same at a thousand
+stories as at millions: stories are split by calendar month (the months between the first
+published story and now, found with one index probe), and people and topics by blocks of
+primary keys (the highest key is another index probe). Each listed sitemap then reads one
+bounded range. Absolute URLs take their domain from the request: contrib.sites is not
+installed, so the views fall back to RequestSite.
 """
 
 import datetime
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max, OuterRef, Subquery
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 
 from .feeds import xml_text
-from .models import Article, Person, Section, Topic, published_q
+from .models import Article, Person, Section, Topic
 
 # Google News reads only stories published in the last two days, at most 1,000 of them.
 NEWS_WINDOW = datetime.timedelta(hours=48)
+# Primary keys per people or topics sitemap: far below the protocol's 50,000 URLs.
+BLOCK_SIZE = 5000
 
 
 def _latest(*dates):
     return max((date for date in dates if date is not None), default=None)
 
 
-class StorySitemap(Sitemap):
+def month_start(year, month):
+    """Midnight on the first of the month in the site's time zone, where datelines live."""
+    return timezone.make_aware(datetime.datetime(year, month, 1))
+
+
+def next_month(year, month):
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+class StoryMonthSitemap(Sitemap):
+    """The stories published in one calendar month: a range scan of the live-stories index."""
+
+    def __init__(self, year, month):
+        self.start = month_start(year, month)
+        self.end = month_start(*next_month(year, month))
+
     def items(self):
         return (
             Article.objects.published()
+            .filter(published_at__gte=self.start, published_at__lt=self.end)
             .only("slug", "published_at", "updated_at")
-            .order_by("-published_at", "-id")
+            .order_by("published_at", "id")
         )
 
     def lastmod(self, article):
@@ -35,40 +62,104 @@ class StorySitemap(Sitemap):
 
 
 class _StoryListSitemap(Sitemap):
-    """Pages listing stories (sections, topics, people): listed once they have a published
-    story, last modified when the newest of those was published or edited."""
+    """Pages listing stories (sections, topics, people) in one block of primary keys: listed
+    once they have a published story, last modified when the newest of those was published
+    or edited. The newest story is found per row through an index (ORDER BY … LIMIT 1),
+    never by aggregating over all of someone's stories."""
 
     model = None
-    stories = ""  # the relation from the model to its stories
+
+    def __init__(self, block=0):
+        self.block = block
+
+    def stories_of(self, outer):
+        raise NotImplementedError
 
     def items(self):
-        story = f"{self.stories}__"
+        newest = self.stories_of(OuterRef("pk")).order_by("-published_at", "-id")
+        low = self.block * BLOCK_SIZE
         return (
-            self.model.objects.annotate(
-                latest_published=Max(f"{story}published_at", filter=published_q(story)),
-                latest_updated=Max(f"{story}updated_at", filter=published_q(story)),
+            self.model.objects.filter(pk__gte=low, pk__lt=low + BLOCK_SIZE)
+            .annotate(
+                latest_published=Subquery(newest.values("published_at")[:1]),
+                latest_updated=Subquery(newest.values("updated_at")[:1]),
             )
             .filter(latest_published__isnull=False)
-            .order_by("slug")
+            .order_by("pk")
         )
 
     def lastmod(self, obj):
         return _latest(obj.latest_published, obj.latest_updated, getattr(obj, "updated_at", None))
 
+    @classmethod
+    def block_count(cls):
+        highest = cls.model.objects.aggregate(highest=Max("pk"))["highest"]  # the primary key's index
+        return 0 if highest is None else highest // BLOCK_SIZE + 1
+
 
 class SectionSitemap(_StoryListSitemap):
     model = Section
-    stories = "articles"
+
+    def stories_of(self, outer):
+        return Article.objects.published().filter(section=outer)
 
 
 class TopicSitemap(_StoryListSitemap):
     model = Topic
-    stories = "article_items__content_object"
+
+    def stories_of(self, outer):
+        return Article.objects.published().filter(topic_items__tag=outer)
 
 
 class PersonSitemap(_StoryListSitemap):
     model = Person
-    stories = "articles"
+
+    def stories_of(self, outer):
+        return Article.objects.published().filter(people=outer)
+
+
+LIST_SITEMAPS = {"sections": SectionSitemap, "topics": TopicSitemap, "people": PersonSitemap}
+
+
+def _story_months():
+    """(year, month) from the first published story's month to this one, newest first."""
+    first = Article.objects.published().order_by("published_at", "id").values_list("published_at")[:1]
+    if not first:
+        return []
+    start = timezone.localtime(first[0][0])
+    now = timezone.localtime()
+    months, cursor = [], (start.year, start.month)
+    while cursor <= (now.year, now.month):
+        months.append(cursor)
+        cursor = next_month(*cursor)
+    return months[::-1]
+
+
+def sitemap_index(request):
+    def absolute(name, **kwargs):
+        return request.build_absolute_uri(reverse(f"articles:{name}", kwargs=kwargs))
+
+    locations = [absolute("sitemap-stories", year=year, month=month) for year, month in _story_months()]
+    for kind, sitemap in LIST_SITEMAPS.items():
+        locations += [
+            absolute("sitemap-list", kind=kind, block=block) for block in range(sitemap.block_count())
+        ]
+    sitemaps = [sitemap_views.SitemapIndexItem(location) for location in locations]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml"
+    )
+
+
+def story_month_sitemap(request, year, month):
+    if not (1 <= month <= 12 and 1900 <= year <= 9998):
+        raise Http404("No such month.")
+    return sitemap_views.sitemap(request, {"stories": StoryMonthSitemap(year, month)})
+
+
+def list_sitemap(request, kind, block):
+    if kind not in LIST_SITEMAPS or block > 10**9:
+        raise Http404("No such sitemap.")
+    return sitemap_views.sitemap(request, {kind: LIST_SITEMAPS[kind](block)})
 
 
 class NewsSitemap(Sitemap):
@@ -97,10 +188,4 @@ class NewsSitemap(Sitemap):
         return urls
 
 
-SITEMAPS = {
-    "stories": StorySitemap,
-    "sections": SectionSitemap,
-    "topics": TopicSitemap,
-    "people": PersonSitemap,
-}
 NEWS_SITEMAPS = {"news": NewsSitemap}

@@ -2,9 +2,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import feeds, views
+from . import feeds, sitemaps, views
 from .caching import public_page
-from .sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 app_name = "articles"
 
@@ -30,11 +29,17 @@ urlpatterns = [
     path(
         "feeds/people/<slug:slug>/atom/", feeds.conditional(feeds.PersonAtomFeed()), name="person-feed-atom"
     ),
-    path("sitemap.xml", public_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemaps.sitemap_index), name="sitemap"),
+    path(
+        "sitemap-stories-<int:year>-<int:month>.xml",
+        public_page(sitemaps.story_month_sitemap),
+        name="sitemap-stories",
+    ),
+    path("sitemap-<str:kind>-<int:block>.xml", public_page(sitemaps.list_sitemap), name="sitemap-list"),
     path(
         "sitemap-news.xml",
         public_page(sitemap_views.sitemap),
-        {"sitemaps": NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
+        {"sitemaps": sitemaps.NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
         name="sitemap-news",
     ),
     path(

@@ -15,6 +15,7 @@ from articles.caching import GENERATION_KEY, invalidate_public_pages
 from articles.models import Article, Correction
 from newsroom.settings import cache_from_url
 
+from .crawl import story_sitemap_path
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,7 @@ PAGES = [
     "/search/?q=river",
     "/feeds/rss/",
     "/sitemap.xml",
+    "/sitemap-people-0.xml",
 ]
 
 
@@ -144,12 +146,13 @@ CHANGES = [
     (mention_someone, "/news/river-talks/", "Oleg Markov"),
     (tag_a_topic, "/news/river-talks/", "Rivers"),
     (unpublish, "/", "-River talks resume"),
-    (unpublish, "/sitemap.xml", "-river-talks"),
+    (unpublish, "{story_sitemap}", "-river-talks"),
 ]
 
 
 @pytest.mark.parametrize(("change", "url", "expected"), CHANGES, ids=lambda v: getattr(v, "__name__", v))
 def test_a_change_an_editor_makes_is_seen_at_once(client, story, change, url, expected):
+    url = url.format(story_sitemap=story_sitemap_path(story))
     client.get(url)
     assert get(client, url)[1] == 0  # stored
     change(story)

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from articles.models import Photo
 
+from .crawl import sitemap_documents
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
 from .safety import executable_markup
 
@@ -135,6 +136,7 @@ def test_no_payload_executes_on_any_page_feed_or_sitemap(client, index, payload)
         response = client.get(url)
         assert response.status_code == 200
         ET.fromstring(response.content)
+    assert sitemap_documents(client)  # every listed sitemap answers with well-formed XML
 
 
 def test_the_checker_catches_what_it_should():

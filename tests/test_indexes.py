@@ -18,7 +18,10 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Article, Person, Quote, SearchEntry, Section, TaggedArticle, Topic
 from articles.pagination import format_cursor
 from articles.search import search_config, search_stories
+from articles.sitemaps import BLOCK_SIZE
 from bench import corpus
+
+from .crawl import story_sitemap_path
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(
@@ -127,12 +130,29 @@ def public_urls(archive):
         "section": Section.objects.get(slug="world").get_absolute_url(),
         "search": f"/search/?q={person.name.replace(' ', '+')}",
         "feed": "/feeds/rss/",
+        "sitemap index": "/sitemap.xml",
+        "sitemap month": story_sitemap_path(middle),
+        "sitemap people": f"/sitemap-people-{person.pk // BLOCK_SIZE}.xml",
     }
 
 
 @postgres_only
 @pytest.mark.parametrize(
-    "page", ["list", "list page 2", "list cursor", "story", "person", "topic", "section", "search", "feed"]
+    "page",
+    [
+        "list",
+        "list page 2",
+        "list cursor",
+        "story",
+        "person",
+        "topic",
+        "section",
+        "search",
+        "feed",
+        "sitemap index",
+        "sitemap month",
+        "sitemap people",
+    ],
 )
 def test_no_public_page_scans_a_growing_table(client, archive, page):
     plans = plans_of(client, public_urls(archive)[page])
@@ -157,6 +177,26 @@ def test_story_lists_read_the_published_index_in_order(client, archive, page, in
         if "ORDER BY" in sql and "LIMIT" in sql:
             # Newest first straight from the index: no sort of every matching row.
             assert not any(node["Node Type"] == "Sort" for node in nodes(plan)), sql
+
+
+@postgres_only
+def test_the_next_scheduled_change_is_two_index_probes(archive):
+    with CaptureQueriesContext(connection) as queries:
+        Article.objects.next_scheduled_change()
+    assert len(queries) == 2
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        plans = []
+        for query in queries:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {query['sql']}")
+            plans.append((query["sql"], cursor.fetchone()[0][0]["Plan"]))
+        cursor.execute("SET LOCAL enable_seqscan = on")
+        cursor.execute("SET LOCAL enable_sort = on")
+    assert not scanned(plans) & BIG_TABLES
+    assert {"article_live_idx", "article_expiry_idx"} <= indexes(plans)
+    for sql, plan in plans:
+        assert not any(node["Node Type"] in ("Sort", "Aggregate") for node in nodes(plan)), sql
 
 
 @postgres_only

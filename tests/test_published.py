@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article, Quote
 
+from .crawl import sitemap_locations, story_sitemap_path
 from .factories import ArticleFactory, PersonFactory, QuoteFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +77,9 @@ def hidden_stories():
         "/feeds/topics/energy/atom/",
         "/feeds/people/irina-volkova/rss/",
         "/sitemap.xml",
+        "/sitemap-sections-0.xml",
+        "/sitemap-topics-0.xml",
+        "/sitemap-people-0.xml",
         "/sitemap-news.xml",
         "/robots.txt",
         "/api/stories",
@@ -92,6 +96,15 @@ def test_no_public_list_shows_a_draft_or_scheduled_story(client, hidden_stories,
     assert response.status_code == 200
     assert b"SECRET" not in response.content
     assert b"secret-" not in response.content  # their slugs, which is all a sitemap would show
+
+
+def test_no_month_sitemap_shows_a_draft_or_scheduled_story(client, hidden_stories):
+    scheduled = hidden_stories[1]
+    listed = sitemap_locations(client)
+    assert listed  # the published story, its section, topic and person
+    assert not [loc for loc in listed if "secret-" in loc]
+    # Not even the month it is scheduled for, asked for directly.
+    assert b"secret-" not in client.get(story_sitemap_path(scheduled)).content
 
 
 @pytest.mark.parametrize("slug", ["secret-draft", "secret-scheduled"])

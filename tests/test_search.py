@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from articles import search as search_module
 from articles.models import Article, SearchEntry
 from articles.search import MAX_QUERY_LENGTH, clean_query
 
@@ -59,6 +60,19 @@ class TestRanking:
             in_standfirst.headline,
             in_body.headline,
         ]
+
+    def test_only_the_newest_matches_are_ranked(self, client, monkeypatch):
+        monkeypatch.setattr(search_module, "RANK_CANDIDATES", 2)
+        now = timezone.now()
+        # The oldest would rank first (headline), but lies beyond the newest two matches.
+        oldest = story("Glacier shrinks again", published_at=now - datetime.timedelta(days=30))
+        newer = [
+            story(f"Council meets {n}", body="<p>The glacier retreated.</p>", published_at=now - delta)
+            for n, delta in enumerate([datetime.timedelta(hours=1), datetime.timedelta(hours=2)])
+        ]
+        headlines = result_headlines(search(client, "glacier"))
+        assert oldest.headline not in headlines
+        assert sorted(headlines) == sorted(article.headline for article in newer)
 
     def test_people_and_topic_names_are_searchable(self, client):
         person = PersonFactory(name="Oleg Petrov")

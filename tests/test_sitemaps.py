@@ -2,20 +2,17 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from .crawl import NS, sitemap_documents, sitemap_locations, sitemap_urls, story_sitemap_path
 from .factories import ArticleFactory, PersonFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-NS = {
-    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    "news": "http://www.google.com/schemas/sitemap-news/0.9",
-}
 
 
 def urlset(client, path):
@@ -40,15 +37,54 @@ def world():
 
 class TestSitemap:
     def test_lists_stories_sections_topics_and_people_with_lastmod(self, client, world):
-        root = urlset(client, "/sitemap.xml")
-        assert set(locations(root)) == {
+        urls = sitemap_urls(client)
+        assert {url.find("sm:loc", NS).text for url in urls} == {
             f"http://testserver{world['story'].get_absolute_url()}",
             "http://testserver/sections/world/",
             "http://testserver/topics/energy/",
             "http://testserver/people/irina-volkova/",
         }
-        for url in root.findall("sm:url", NS):
+        assert len(urls) == 4
+        for url in urls:
             assert url.find("sm:lastmod", NS).text == timezone.localdate().isoformat()
+
+    def test_the_index_lists_one_sitemap_per_month_since_the_first_story(self, client, world):
+        with time_machine.travel(timezone.make_aware(datetime.datetime(2024, 11, 20, 12)), tick=False):
+            ArticleFactory(published=True, slug="oldest", published_at=timezone.now())
+        documents = sitemap_documents(client)
+        months = [loc for loc in documents if "/sitemap-stories-" in loc]
+        today = timezone.localdate()
+        assert months[0] == f"http://testserver/sitemap-stories-{today.year}-{today.month}.xml"
+        assert months[-1] == "http://testserver/sitemap-stories-2024-11.xml"
+        assert len(months) == (today.year - 2024) * 12 + today.month - 11 + 1
+        assert locations(documents["http://testserver/sitemap-stories-2024-11.xml"]) == [
+            "http://testserver/news/oldest/"
+        ]
+
+    def test_months_follow_the_site_time_zone(self, client, settings):
+        # 23:30 UTC on 31 January is already 1 February in Moscow, where the dateline is.
+        settings.TIME_ZONE = "Europe/Moscow"
+        story = ArticleFactory(
+            published=True, published_at=datetime.datetime(2025, 1, 31, 23, 30, tzinfo=datetime.UTC)
+        )
+        assert story_sitemap_path(story) == "/sitemap-stories-2025-2.xml"
+        assert locations(urlset(client, "/sitemap-stories-2025-2.xml")) == [
+            f"http://testserver{story.get_absolute_url()}"
+        ]
+        assert locations(urlset(client, "/sitemap-stories-2025-1.xml")) == []
+
+    def test_people_are_split_into_blocks_of_primary_keys(self, client, world, monkeypatch):
+        from articles import sitemaps
+
+        monkeypatch.setattr(sitemaps, "BLOCK_SIZE", 2)
+        others = PersonFactory.create_batch(3)
+        ArticleFactory(published=True, people=others)
+        blocks = [loc for loc in sitemap_documents(client) if "/sitemap-people-" in loc]
+        assert len(blocks) == max(p.pk for p in others) // 2 + 1
+        people = [loc for loc in sitemap_locations(client) if "/people/" in loc]
+        assert sorted(people) == sorted(
+            f"http://testserver{p.get_absolute_url()}" for p in [world["person"], *others]
+        )
 
     def test_drafts_scheduled_and_what_only_they_mention_are_absent(self, client, world):
         hidden_section = SectionFactory(slug="embargo")
@@ -62,13 +98,21 @@ class TestSitemap:
                 topics=[hidden_topic],
                 people=[hidden_person],
             )
-        content = client.get("/sitemap.xml").content.decode()
-        assert "secret-" not in content
-        assert "embargo" not in content
+        for path in ["/sitemap.xml", *(urlsplit(loc).path for loc in sitemap_documents(client))]:
+            content = client.get(path).content.decode()
+            assert "secret-" not in content
+            assert "embargo" not in content
 
     def test_urls_follow_the_requests_scheme_and_host(self, client, world):
-        root = ET.fromstring(client.get("/sitemap.xml", secure=True, HTTP_HOST="localhost").content)
-        assert all(loc.startswith("https://localhost/") for loc in locations(root))
+        extra = {"secure": True, "HTTP_HOST": "localhost"}
+        assert all(loc.startswith("https://localhost/") for loc in sitemap_documents(client, **extra))
+        assert all(loc.startswith("https://localhost/") for loc in sitemap_locations(client, **extra))
+
+    @pytest.mark.parametrize(
+        "path", ["/sitemap-stories-2025-13.xml", "/sitemap-stories-0-1.xml", "/sitemap-nobody-0.xml"]
+    )
+    def test_impossible_sitemaps_are_404(self, client, path):
+        assert client.get(path).status_code == 404
 
 
 class TestNewsSitemap:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article, Correction, Note
 
+from .crawl import story_sitemap_path
 from .desk import change_url, desk_user, story_post_data
 from .factories import ArticleFactory, PersonFactory, QuoteFactory, SectionFactory, TopicFactory
 
@@ -80,10 +81,13 @@ class TestScheduling:
             "/feeds/atom/",
             "/feeds/topics/budget/rss/",
             "/sitemap.xml",
+            story_sitemap_path(story),
             "/sitemap-news.xml",
             "/api/stories",
         ]
         marker = {url: (story.slug if "sitemap" in url else story.headline).encode() for url in pages}
+        # The index lists months, not stories: it shows the story's month once that has a story.
+        marker["/sitemap.xml"] = story_sitemap_path(story).encode()
 
         def visible(url):
             response = client.get(url)

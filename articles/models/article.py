@@ -46,18 +46,22 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """What a list of story cards shows, fetched in one query."""
-        return self.select_related("lead_photo", "section").order_by("-published_at", "-id")
+        """What a list of story cards shows, fetched in one query. Cards never show the
+        body, the widest column, so it stays in the database."""
+        return self.select_related("lead_photo", "section").defer("body").order_by("-published_at", "-id")
 
     def next_scheduled_change(self):
         """When the published set next changes by the clock alone (a scheduled story
         goes live or one expires); caches must not outlive it. None if nothing is due."""
+        # Two index probes (ORDER BY … LIMIT 1) rather than one MIN() aggregate, which
+        # would read every published story of the archive.
         now = timezone.now()
-        upcoming = self.filter(status=Article.Status.PUBLISHED).aggregate(
-            going_live=models.Min("published_at", filter=Q(published_at__gt=now)),
-            expiring=models.Min("expires_at", filter=Q(expires_at__gt=now)),
+        live = self.filter(status=Article.Status.PUBLISHED)
+        going_live = (
+            live.filter(published_at__gt=now).order_by("published_at").values_list("published_at")[:1]
         )
-        times = [when for when in upcoming.values() if when is not None]
+        expiring = live.filter(expires_at__gt=now).order_by("expires_at").values_list("expires_at")[:1]
+        times = [row[0] for query in (going_live, expiring) for row in query]
         return min(times) if times else None
 
 
@@ -166,6 +170,12 @@ class Article(models.Model):
                 fields=["section", "-published_at", "-id"],
                 name="article_section_live_idx",
                 condition=Q(status="published"),
+            ),
+            # Few stories expire; this finds the next to go without reading the archive.
+            models.Index(
+                fields=["expires_at"],
+                name="article_expiry_idx",
+                condition=Q(status="published", expires_at__isnull=False),
             ),
         ]
 
