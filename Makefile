@@ -32,7 +32,7 @@ demo: migrate
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 
 admin: migrate
-	$(DEV_ENV) $(BIN)/python manage.py create_local_admin
+	$(DEV_ENV) $(BIN)/python manage.py create_local_logins
 
 run: demo admin
 	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/). Ctrl-C stops."
@@ -64,3 +64,32 @@ format: install
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
+
+# Photo pipeline: ingest time and memory of a 24-megapixel JPEG, bytes readers download
+# (throwaway test database and media folder); writes the Photos section of docs/benchmarks.md.
+.PHONY: bench-photos
+bench-photos: install
+	$(DEV_ENV) $(BIN)/python manage.py bench_photo --runs 3 --write docs/benchmarks.md
+
+# Soak (not part of `make test`): gunicorn against a throwaway PostgreSQL cluster, readers and
+# editors for SOAK_ARGS (default 75 s), PostgreSQL restarted midway; checks recovery and that no
+# acknowledged save is lost. Report in test-artifacts/soak/; figures in docs/reliability.md.
+.PHONY: soak
+soak: install
+	$(BIN)/python -m soak.run $(SOAK_ARGS)
+
+# Production serving: hash-named, compressed static files, then gunicorn with gunicorn.conf.py
+# (workers from WEB_CONCURRENCY, default 2 × cores + 1; GUNICORN_BIND, default 0.0.0.0:8000).
+# Reads its settings from the environment (.env.example); migrations run once per deploy, not here.
+.PHONY: serve
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput
+	exec $(BIN)/gunicorn -c gunicorn.conf.py
+
+# Pages at archive size (not part of `make test`): seeds newsroom_bench_N on the local PostgreSQL
+# (1,000,000 stories take about half an hour the first time), serves each with gunicorn, loads it
+# with wrk; rewrites its section of docs/benchmarks.md. BENCH_ARGS="--sizes 1000 100000" for less.
+BENCH_ARGS ?= --sizes 1000 100000 1000000
+.PHONY: bench
+bench: install
+	$(BIN)/python -m bench.run $(BENCH_ARGS) --write docs/benchmarks.md
