@@ -30,8 +30,11 @@ SLOW_MS = 2000
 
 def pages(stories):
     """{page name: [paths]}: several paths where one would keep hitting the same rows."""
+    from django.utils import timezone
+
     from articles.models import Article, Person, Topic
     from articles.pagination import format_cursor
+    from articles.sitemaps import BLOCK_SIZE
 
     published = Article.objects.published()
     step = max(1, stories // STORY_SAMPLE)
@@ -47,6 +50,7 @@ def pages(stories):
     halfway = published.filter(pk__gte=stories // 2).order_by("pk").first()
     topic = Topic.objects.get(slug=corpus.TOPIC_NAMES[TOPIC_RANK - 1].lower())
     word = corpus.VOCABULARY[COMMON_WORD_RANK - 1]
+    month = timezone.localtime(halfway.published_at)
     return {
         "list /": ["/"],
         "list ?page=2": ["/?page=2"],
@@ -58,7 +62,9 @@ def pages(stories):
         "search (a name)": [f"/search/?q={person.name.replace(' ', '+')}" for person in people[:20]],
         f"search ({word!r})": [f"/search/?q={word}"],
         "rss": ["/feeds/rss/"],
-        "sitemap.xml": ["/sitemap.xml"],
+        "sitemap.xml (index)": ["/sitemap.xml"],
+        "sitemap: a month": [f"/sitemap-stories-{month.year}-{month.month}.xml"],
+        "sitemap: people": [f"/sitemap-people-{person.pk // BLOCK_SIZE}.xml" for person in people[:5]],
     }
 
 
@@ -121,11 +127,16 @@ def _page_queries(client, paths):
 
 
 def search_matches(paths):
-    """How many published stories each search page's query matches (bounded count aside)."""
-    from articles.search import search_stories
+    """How many published stories each search page's query matches (all of them, not only
+    the newest that are ranked)."""
+    from django.contrib.postgres.search import SearchQuery
+
+    from articles.models import Article
+    from articles.search import search_config
 
     query = paths[0].split("?q=", 1)[1].replace("+", " ")
-    return search_stories(query).count()
+    matches = SearchQuery(query, search_type="websearch", config=search_config())
+    return Article.objects.published().filter(search_entry__vector=matches).count()
 
 
 def main(stories):
