@@ -32,7 +32,7 @@ demo: migrate
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 
 admin: migrate
-	$(DEV_ENV) $(BIN)/python manage.py create_local_logins
+	$(DEV_ENV) $(BIN)/python manage.py create_local_logins --site http://$(HOST):$(PORT)
 
 run: demo admin
 	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/). Ctrl-C stops."

@@ -17,6 +17,11 @@ ACCOUNTS = {
 class Command(BaseCommand):
     help = "Create (or reset) one local login per desk role with fresh passwords, and print them."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site", default="http://127.0.0.1:8000", help="where the desk is served, for the message"
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("create_local_logins is for local runs (DJANGO_DEBUG=1) only.")
@@ -36,7 +41,7 @@ class Command(BaseCommand):
             lines.append(f"  {username:<10} {password:<16} {role or 'Superuser'}")
         self.stdout.write(
             self.style.SUCCESS(
-                "\n  Desk logins for http://127.0.0.1:8000/admin/ (new passwords on every run):\n"
+                f"\n  Desk logins for {options['site']}/admin/ (new passwords on every run):\n"
                 "  username   password         role\n" + "\n".join(lines) + "\n"
             )
         )
