@@ -56,3 +56,27 @@ def test_every_shared_image_is_a_rendition_without_location(client, story_with_l
     for where, url in urls.items():
         assert original_url not in url, f"{where} hands out the original upload"
         assert not located(url), f"{where} image carries a GPS position"
+
+
+def test_originals_live_at_addresses_no_page_gives_away(client, story_with_located_photo):
+    """The original keeps its location for the photo desk, so its address must be neither
+    guessable from the file's name nor printed anywhere a reader looks."""
+    photo = story_with_located_photo.lead_photo
+    again = photo_create_from_upload(
+        upload=upload("pier.jpg", jpeg(photo_like(800, 600))), alt_text="A pier", credit="NWS/Ana Ortiz"
+    )
+    first, second = photo.image.name, again.image.name
+    assert first.startswith("photos/originals/") and first.endswith("/pier.jpg")
+    folder = first.rsplit("/", 2)[1]
+    assert len(folder) >= 16  # 12 random bytes, URL-safe
+    assert second != first and second.rsplit("/", 2)[1] != folder
+    public = [
+        story_with_located_photo.get_absolute_url(),
+        "/",
+        "/feeds/rss/",
+        "/feeds/atom/",
+        f"/api/stories/{story_with_located_photo.pk}",
+        f"/api/stories/{story_with_located_photo.pk}/ninjs",
+    ]
+    for url in public:
+        assert folder not in client.get(url).content.decode(), url

@@ -1,3 +1,4 @@
+import secrets
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
@@ -5,12 +6,20 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.fields.files import ImageFieldFile
+from django.utils import timezone
 from PIL import Image
 
 from ..images.decode import upright_size
 
 CREDIT_REQUIRED = "Every photo needs a credit, e.g. “Agency/Photographer”."
 ALT_TEXT_REQUIRED = "Describe the image for readers who cannot see it: alt text is required."
+
+
+def original_upload_to(photo, filename):
+    """Where an upload is stored: under a random folder, so that its address cannot be
+    guessed from the file's name. Originals keep the photographer's metadata (location
+    included) for the photo desk; readers only ever get the stripped renditions."""
+    return f"photos/originals/{timezone.now():%Y/%m}/{secrets.token_urlsafe(12)}/{filename}"
 
 
 class UprightImageFieldFile(ImageFieldFile):
@@ -63,7 +72,9 @@ focal_validators = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 class Photo(models.Model):
     """An image the newsroom may publish; never shown without its credit."""
 
-    image = UprightImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
+    image = UprightImageField(
+        upload_to=original_upload_to, width_field="width", height_field="height", max_length=255
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     caption = models.TextField(
