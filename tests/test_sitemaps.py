@@ -114,6 +114,13 @@ class TestSitemap:
     def test_impossible_sitemaps_are_404(self, client, path):
         assert client.get(path).status_code == 404
 
+    @pytest.mark.parametrize("block", [999_999_999, 10**9 + 1, 10**30])
+    def test_a_block_past_the_last_key_is_empty_or_404_never_an_error(self, client, world, block):
+        response = client.get(f"/sitemap-people-{block}.xml")
+        assert response.status_code in (200, 404)
+        if response.status_code == 200:
+            assert locations(ET.fromstring(response.content)) == []
+
 
 class TestNewsSitemap:
     def test_only_the_last_48_hours_with_the_news_tags(self, client):
