@@ -180,6 +180,23 @@ def test_story_lists_read_the_published_index_in_order(client, archive, page, in
 
 
 @postgres_only
+@pytest.mark.parametrize("kind", ["people", "topics"])
+def test_list_sitemaps_probe_each_row_instead_of_joining_every_story_link(client, archive, kind):
+    # EXISTS would become a semi-join over all of article_people (or the topic links): at a
+    # million stories that read two million links for one block of people.
+    # A per-row subplan that stops at the first published story is the plan we rely on,
+    # in the paginator's count and in the page's query alike.
+    links = "articles_article_people" if kind == "people" else "articles_taggedarticle"
+    plans = plans_of(client, f"/sitemap-{kind}-0.xml")
+    assert plans
+    for sql, plan in plans:
+        probes = [node for node in nodes(plan) if node.get("Parent Relationship") == "SubPlan"]
+        inside = {id(inner) for probe in probes for inner in nodes(probe)}
+        reading_links = [node for node in nodes(plan) if node.get("Relation Name") == links]
+        assert reading_links and all(id(node) in inside for node in reading_links), sql
+
+
+@postgres_only
 def test_the_next_scheduled_change_is_two_index_probes(archive):
     with CaptureQueriesContext(connection) as queries:
         Article.objects.next_scheduled_change()
