@@ -50,6 +50,15 @@ def test_production_refuses_to_start_without(missing, message):
     assert f"{message} must be set when DJANGO_DEBUG is off" in result.stderr
 
 
+def test_any_command_without_production_settings_says_what_is_missing():
+    # Django's command runner swallowed the guard and failed with "Models aren't loaded yet".
+    result = manage("makemigrations", "--check", "--dry-run", env={})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+    assert "DJANGO_DEBUG=1" in result.stderr
+    assert "Models aren't loaded" not in result.stderr
+
+
 pytestmark_db = pytest.mark.django_db
 
 
