@@ -12,11 +12,11 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.images.ingest import photo_create_from_upload
 from articles.models import Article, Person, WireItem
 from articles.ninjs import InvalidItem, compare_versions, parse_item
+from articles.wire import unique_slug
 
 logger = logging.getLogger(__name__)
 
@@ -182,13 +182,3 @@ def person_named(name):
         candidates = Person.objects.filter(aliases__icontains=name)
         person = next((p for p in candidates if wanted in (a.casefold() for a in p.alias_list)), None)
     return person or Person.objects.create(name=name, slug=unique_slug(Person, name))
-
-
-def unique_slug(model, text):
-    max_length = model._meta.get_field("slug").max_length
-    base = slugify(text)[: max_length - 6].strip("-") or model._meta.model_name
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
