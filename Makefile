@@ -54,6 +54,7 @@ eval-quotes: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(BIN)/python manage.py check
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
@@ -69,7 +70,7 @@ clean:
 # (throwaway test database and media folder); writes the Photos section of docs/benchmarks.md.
 .PHONY: bench-photos
 bench-photos: install
-	$(DEV_ENV) $(BIN)/python manage.py bench_photo --runs 3 --write docs/benchmarks.md
+	$(DEV_ENV) $(BIN)/python -m bench.photo --runs 3 --write docs/benchmarks.md
 
 # Soak (not part of `make test`): gunicorn against a throwaway PostgreSQL cluster, readers and
 # editors for SOAK_ARGS (default 75 s), PostgreSQL restarted midway; checks recovery and that no

@@ -7,11 +7,13 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import audit, caching, revisions, search
+        # Imported here because Django loads the models before ready(): these modules read them.
+        from .derived import cache, search
+        from .desk import revisions, signins
 
-        # The search index is derived data kept current by signals (see articles/search.py).
+        # The search index is derived data kept current by signals (see articles/derived/search.py).
         search.connect_signals()
         # Cache lifetimes are bounded by the schedule; story saves reset that bound.
-        caching.connect_signals()
+        cache.connect_signals()
         revisions.connect_signals()
-        audit.connect_signals()
+        signins.connect_signals()

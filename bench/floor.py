@@ -1,6 +1,6 @@
 """The framework floor: the story and list templates rendered from objects in memory.
 
-Mounted under /bench/floor/ only when NEWSROOM_BENCH_FLOOR=1 (newsroom/urls.py).
+Mounted under /bench/floor/ by bench/urls.py, in the benchmark's settings only (bench/settings.py).
 Same templates, middleware, context processors and cache reads as the real
 pages, same amount of copy (bench/corpus.py), but not one SQL query: what the
 site would cost if the database were free. The benchmark reports each real
@@ -14,10 +14,10 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 
-from articles.caching import cache_publicly
+from articles.derived.cache import cache_publicly
 from articles.images.renditions import rendition_specs
 from articles.models import Article, Person, Photo, Quote, Section, Topic
-from articles.pagination import BoundedPage
+from articles.public.pagination import BoundedPage
 from bench import corpus
 
 

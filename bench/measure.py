@@ -33,8 +33,8 @@ def pages(stories):
     from django.utils import timezone
 
     from articles.models import Article, Person, Topic
-    from articles.pagination import format_cursor
-    from articles.sitemaps import BLOCK_SIZE
+    from articles.public.pagination import format_cursor
+    from articles.public.sitemaps import BLOCK_SIZE
 
     published = Article.objects.published()
     step = max(1, stories // STORY_SAMPLE)
@@ -131,8 +131,8 @@ def search_matches(paths):
     the newest that are ranked)."""
     from django.contrib.postgres.search import SearchQuery
 
+    from articles.derived.search import search_config
     from articles.models import Article
-    from articles.search import search_config
 
     query = paths[0].split("?q=", 1)[1].replace("+", " ")
     matches = SearchQuery(query, search_type="websearch", config=search_config())

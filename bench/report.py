@@ -125,7 +125,7 @@ def section(results):
         "The same machine runs the load generator and, during these runs, other engineers' test "
         "suites: these are numbers of one shared 2-core box, not of a tuned server.",
         "",
-        f"Method: `manage.py seed_bench --stories N` (bench/corpus.py: 600-word bodies, 3 quotes, 4 of 200 "
+        f"Method: `python -m bench.seed --stories N` (bench/corpus.py: 600-word bodies, 3 quotes, 4 of 200 "
         "topics, 2 people from a pool of N/25, one of 24 real JPEG photos with renditions, about 200 "
         f"stories a day, 1 in 50 a draft); gunicorn (gunicorn.conf.py, {first['workers']} sync workers "
         f"= 2 × cores + 1, DEBUG off) per archive; wrk with {first['connections']} connections, "

@@ -5,7 +5,7 @@
 For each archive size N, on a PostgreSQL database of its own (newsroom_bench_N,
 created and migrated if missing; `test` is never touched):
 
-1. `manage.py seed_bench --stories N` grows the archive to N stories;
+1. `python -m bench.seed --stories N` grows the archive to N stories;
 2. bench/measure.py requests every page with Django's test client to count its
    queries and EXPLAIN ANALYZE each of them (indexes used, SQL time);
 3. gunicorn (gunicorn.conf.py, DEBUG off, Redis as the shared cache) serves
@@ -52,7 +52,7 @@ def bench_env(args, stories, **extra):
     """The environment of every process the benchmark starts: production settings, local services."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "benchmark-only-not-a-secret",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
@@ -116,7 +116,6 @@ def server(args, stories, *, page_cache, port):
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_ACCESS_LOG=str(args.media_root.parent / "access.log"),
         NEWSROOM_PAGE_CACHE="1" if page_cache else "0",
-        NEWSROOM_BENCH_FLOOR="1",
         **({"WEB_CONCURRENCY": str(args.workers)} if args.workers else {}),
     )
     process = subprocess.Popen(
@@ -175,7 +174,12 @@ def prepare(stories, args):
     ensure_database(database_url(args, stories))
     manage(args, stories, "migrate", "--noinput", "-v", "0")
     started = time.monotonic()
-    manage(args, stories, "seed_bench", "--stories", str(stories))
+    subprocess.run(
+        [sys.executable, "-m", "bench.seed", "--stories", str(stories)],
+        cwd=ROOT,
+        env=bench_env(args, stories),
+        check=True,
+    )
     seeded = time.monotonic() - started
     print(f"bench: {stories} stories; counting queries and explaining them")
     measured = json.loads(

@@ -92,7 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
+                "articles.public.context_processors.site",
             ],
         },
     },
@@ -248,10 +248,8 @@ TAGGIT_CASE_INSENSITIVE = True
 SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 DEFAULT_AGENCY = os.environ.get("NEWSROOM_DEFAULT_AGENCY", "NEWSROOM")
 ARTICLES_PER_PAGE = 20
-# Numbered pages stop here; older stories are reached by a cursor (articles/pagination.py).
+# Numbered pages stop here; older stories are reached by a cursor (articles/public/pagination.py).
 ARTICLES_MAX_PAGES = 50
-# Benchmarks only: /bench/floor/… renders story and list templates from memory (bench/floor.py).
-BENCH_FLOOR = env_bool("NEWSROOM_BENCH_FLOOR")
 # ISO 639 code for the news sitemap, feeds and JSON-LD; also picks the search dictionary.
 NEWSROOM_PUBLICATION_LANGUAGE = LANGUAGE_CODE.split("-")[0].lower()
 # Longest time a shared cache (CDN, browser) may keep a public page; shortened

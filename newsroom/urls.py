@@ -26,8 +26,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
     path("api/", api.urls),
-    path("", include("articles.urls")),
+    path("", include("articles.public.urls")),
 ]
-if settings.BENCH_FLOOR:
-    # Benchmarks only: the story and list templates rendered from memory (bench/floor.py).
-    urlpatterns.insert(0, path("bench/floor/", include("bench.floor")))

@@ -17,8 +17,8 @@ def seed(n_stories, n_editors):
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
+    from articles.derived.search import index_all
     from articles.models import Article, Person, Quote, Section, Topic
-    from articles.search import index_all
 
     now = timezone.now()
     sections = [

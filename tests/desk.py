@@ -6,7 +6,7 @@ from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from articles.revisions import latest_version_id
+from articles.desk.revisions import latest_version_id
 
 from .factories import UserFactory
 

@@ -18,6 +18,7 @@ from reversion.models import Revision, Version
 
 from articles.archive.formats import FILE_NAMES, ArchiveError, file_sha256
 from articles.archive.importer import archive_import
+from articles.desk.revisions import compare, versions_of
 from articles.models import (
     Article,
     Correction,
@@ -34,7 +35,6 @@ from articles.models import (
     Topic,
     WireItem,
 )
-from articles.revisions import compare, versions_of
 
 from .desk import change_url, desk_user, story_post_data
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.caching import GENERATION_KEY, invalidate_public_pages
+from articles.derived.cache import GENERATION_KEY, invalidate_public_pages
 from articles.models import Article, Correction
 from newsroom.settings import cache_from_url
 

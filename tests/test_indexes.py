@@ -15,11 +15,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.derived.search import search_config, search_stories
 from articles.models import Article, Person, Quote, SearchEntry, Section, TaggedArticle, Topic
-from articles.pagination import format_cursor
-from articles.search import search_config, search_stories
-from articles.sitemaps import BLOCK_SIZE
-from bench import corpus
+from articles.public.pagination import format_cursor
+from articles.public.sitemaps import BLOCK_SIZE
+from bench import corpus, seed
 
 from .crawl import story_sitemap_path
 
@@ -44,7 +44,7 @@ BIG_TABLES = {
 @pytest.fixture
 def archive(settings):
     settings.PAGE_CACHE = False  # plans of the rendering path, not of the cache
-    call_command("seed_bench", stories=STORIES, photos=1, jobs=1, stdout=_Quiet())
+    call_command(seed.Command(), stories=STORIES, photos=1, jobs=1, stdout=_Quiet())
     return Article.objects.published()
 
 
@@ -75,7 +75,7 @@ def test_seed_bench_builds_the_archive_it_promises(archive):
 
 def test_seed_bench_adds_only_the_older_stories_missing(archive):
     newest = Article.objects.get(pk=1)
-    call_command("seed_bench", stories=STORIES + 20, photos=1, jobs=1, stdout=_Quiet())
+    call_command(seed.Command(), stories=STORIES + 20, photos=1, jobs=1, stdout=_Quiet())
     assert Article.objects.count() == STORIES + 20
     assert Article.objects.get(pk=1).published_at == newest.published_at
     oldest = Article.objects.exclude(published_at=None).order_by("published_at").first()

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.admin import suggestions
-from articles.integrity import quote_problems, unrecorded_quotations
+from articles.desk import suggestions
+from articles.desk.quote_suggestions import unrecorded_quotations
 from articles.models import Article
+from articles.models.integrity import quote_problems
 
 from .desk import change_url, desk_user, story_post_data
 from .factories import ArticleFactory, PersonFactory, QuoteFactory, UserFactory

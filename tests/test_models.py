@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from articles.models import Article, Photo
-from articles.sanitize import sanitize_body
+from articles.models.sanitize import sanitize_body
 
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory
 from .images import uploaded_image

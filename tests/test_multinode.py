@@ -28,7 +28,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from articles.caching import public_page
+from articles.derived.cache import public_page
 from articles.models import Photo
 from newsroom.routers import PRIMARY, REPLICA, ReplicaRouter, public_reads, reading_publicly
 

@@ -15,7 +15,7 @@ from reversion.models import Version
 
 from articles.images.renditions import photo_create_renditions
 from articles.models import Article, Person, Photo, Quote, Topic, WireItem
-from articles.ninjs import InvalidItem, compare_versions, parse_item
+from articles.wire.ninjs import InvalidItem, compare_versions, parse_item
 
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
 from .images import image_bytes

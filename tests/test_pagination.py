@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from articles.pagination import format_cursor, parse_cursor
+from articles.public.pagination import format_cursor, parse_cursor
 
 from .factories import ArticleFactory, SectionFactory
 

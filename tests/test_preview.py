@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.core import signing
 
-from articles.preview import preview_url
+from articles.public.preview import preview_url
 
 from .desk import change_url, desk_user
 from .factories import ArticleFactory

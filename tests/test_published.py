@@ -1,12 +1,13 @@
 """The one definition of published, and the sweep that nothing else leaks."""
 
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.utils import timezone
 
-from articles.models import Article, Quote
+from articles.models import Article, Person, Quote, Topic
 
 from .crawl import sitemap_locations, story_sitemap_path
 from .factories import ArticleFactory, PersonFactory, QuoteFactory, SectionFactory, TopicFactory
@@ -116,3 +117,58 @@ def test_unpublished_story_pages_are_404_for_readers(client, hidden_stories, slu
 def test_unpublished_stories_are_404_in_the_api(client, hidden_stories, path):
     for story in hidden_stories:
         assert client.get(path.format(id=story.pk)).status_code == 404
+
+
+@pytest.fixture
+def carried_only_by_unpublished():
+    """A person and a topic that only a draft carries, and a person only a scheduled story quotes."""
+    drafted, quoted = PersonFactory(name="Draft Only Person"), PersonFactory(name="Scheduled Quote Person")
+    topic = TopicFactory(name="Draft only topic")
+    ArticleFactory(people=[drafted], topics=[topic])
+    QuoteFactory(article=ArticleFactory(scheduled=True), speaker=quoted, text="Not yet said")
+    ArticleFactory(published=True)  # something public on every list
+    return drafted, quoted, topic
+
+
+def test_people_and_topics_only_unpublished_stories_carry_are_not_public(client, carried_only_by_unpublished):
+    drafted, quoted, topic = carried_only_by_unpublished
+    urls = [
+        f"/people/{drafted.slug}/",
+        f"/people/{quoted.slug}/",
+        f"/feeds/people/{drafted.slug}/rss/",
+        f"/feeds/people/{quoted.slug}/atom/",
+        f"/topics/{topic.slug}/",
+        f"/feeds/topics/{topic.slug}/rss/",
+        f"/feeds/topics/{topic.slug}/atom/",
+        f"/api/people/{drafted.slug}",
+        f"/api/topics/{topic.slug}",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        for name in (drafted.name, quoted.name, topic.name):
+            assert name not in response.content.decode(), url
+    for sitemap in ("/sitemap-people-0.xml", "/sitemap-topics-0.xml"):
+        body = client.get(sitemap).content.decode()
+        assert drafted.slug not in body and quoted.slug not in body and topic.slug not in body
+
+
+def test_people_and_topics_become_public_with_their_story(client, carried_only_by_unpublished):
+    drafted, _quoted, topic = carried_only_by_unpublished
+    story = drafted.articles.get()
+    story.publish()
+    assert client.get(f"/people/{drafted.slug}/").status_code == 200
+    assert client.get(f"/topics/{topic.slug}/").status_code == 200
+    assert list(Person.objects.on_record()) == [drafted]
+    assert list(Topic.objects.on_record().filter(pk=topic.pk)) == [topic]
+
+
+def test_a_person_only_quoted_is_on_record_once_the_story_is_live(client, carried_only_by_unpublished):
+    """The people sitemap used to count mentions only: a person quoted but not tagged was missing."""
+    _, quoted, _ = carried_only_by_unpublished
+    story = quoted.quotes.get().article
+    with time_machine.travel(story.published_at + datetime.timedelta(seconds=1)):
+        assert quoted in Person.objects.on_record()
+        assert client.get(f"/people/{quoted.slug}/").status_code == 200
+        locations = [urlsplit(loc).path for loc in sitemap_locations(client)]
+        assert f"/people/{quoted.slug}/" in locations

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from articles.desk.revisions import versions_of
 from articles.models import Article, Person, Quote
-from articles.revisions import versions_of
-from articles.wire import parse_wire
+from articles.wire.plain import parse_wire
 
 from .desk import change_url, desk_user
 from .factories import ArticleFactory, PersonFactory, QuoteFactory

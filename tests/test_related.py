@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from articles.related import related_stories
+from articles.public.related import related_stories
 
 from .factories import ArticleFactory, PersonFactory, TopicFactory
 

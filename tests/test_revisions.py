@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from articles.desk.revisions import snapshot, versions_of, word_diff
 from articles.models import Quote
-from articles.revisions import snapshot, versions_of, word_diff
 
 from .desk import change_url, desk_user, story_post_data
 from .factories import ArticleFactory, PersonFactory, QuoteFactory, TopicFactory

@@ -14,9 +14,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from articles import search as search_module
+from articles.derived import search as search_module
+from articles.derived.search import MAX_QUERY_LENGTH, clean_query
 from articles.models import Article, SearchEntry
-from articles.search import MAX_QUERY_LENGTH, clean_query
 
 from .factories import ArticleFactory, PersonFactory, TopicFactory
 

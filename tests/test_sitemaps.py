@@ -80,7 +80,7 @@ class TestSitemap:
         assert locations(urlset(client, "/sitemap-stories-2025-1.xml")) == []
 
     def test_people_are_split_into_blocks_of_primary_keys(self, client, world, monkeypatch):
-        from articles import sitemaps
+        from articles.public import sitemaps
 
         monkeypatch.setattr(sitemaps, "BLOCK_SIZE", 2)
         others = PersonFactory.create_batch(3)

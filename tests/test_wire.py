@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from articles.desk.revisions import versions_of
 from articles.models import Article, Note, Person, Quote
-from articles.revisions import versions_of
-from articles.wire import WireFormatError, decode_wire, parse_wire
+from articles.wire.plain import WireFormatError, decode_wire, parse_wire
 
 from .desk import desk_user
 from .factories import PhotoFactory, SectionFactory

@@ -184,7 +184,7 @@ class TestCorrectionsAndNotes:
         assert "Updated <time" in content
 
     def test_corrections_are_kept_in_the_revision_history(self, client):
-        from articles.revisions import snapshot, versions_of
+        from articles.desk.revisions import snapshot, versions_of
 
         client.force_login(desk_user("Editor"))
         story = ArticleFactory(published=True)

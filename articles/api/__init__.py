@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, set_response_etag
 from ninja import NinjaAPI, Router, Swagger
 
-from ..caching import cache_publicly
+from ..derived.cache import cache_publicly
 from . import errors, people, stories, taxonomy
 from .schemas import ApiIndex
 

@@ -7,6 +7,8 @@ cursors and ids, unknown parameters, and filter values that name nothing.
 from django.http import Http404
 from ninja.errors import ValidationError
 
+from ..models.keyset import InvalidCursor
+
 
 class ApiError(Exception):
     """Raised by endpoints; rendered as the error object with `status`."""
@@ -34,6 +36,11 @@ def install(api):
     @api.exception_handler(ApiError)
     def api_error(request, exc):
         return api.create_response(request, error_body(exc.code, exc.message, exc.field), status=exc.status)
+
+    @api.exception_handler(InvalidCursor)
+    def invalid_cursor(request, exc):
+        body = error_body("invalid_cursor", "This cursor is not one the API handed out.", "cursor")
+        return api.create_response(request, body, status=400)
 
     @api.exception_handler(ValidationError)
     def invalid_parameter(request, exc):

@@ -2,13 +2,14 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router
 
-from ..models import Article, Person, Quote
+from ..models import Person, Quote
+from ..models.keyset import BY_NAME, Key, keyset_page
 from .errors import reject_unknown_params
-from .pagination import BY_NAME, Key, keyset_page, next_url
+from .links import next_url
 from .schemas import ErrorOut, PageParams, PersonOut, PersonPage, PersonQuotePage, SlugParam
 
 router = Router(tags=["people"])
@@ -19,14 +20,6 @@ LATEST_QUOTES = 20
 QUOTES_NEWEST_FIRST = (Key("article__published_at", datetime.datetime, True), Key("id", int, True))
 
 
-def people_on_record():
-    """People a reader can already meet in a published story; someone only in a draft stays unknown."""
-    return Person.objects.filter(
-        Exists(Article.objects.published().filter(people=OuterRef("pk")))
-        | Exists(Quote.objects.published().filter(speaker=OuterRef("pk")))
-    )
-
-
 def published_quotes():
     return Quote.objects.published().select_related("article")
 
@@ -35,7 +28,7 @@ def published_quotes():
 def person_list(request, page: Query[PageParams]):
     """People in published stories, by name."""
     reject_unknown_params(request, PageParams.model_fields)
-    items, cursor = keyset_page(people_on_record(), BY_NAME, cursor=page.cursor, limit=page.limit)
+    items, cursor = keyset_page(Person.objects.on_record(), BY_NAME, cursor=page.cursor, limit=page.limit)
     return {"items": items, "next_cursor": cursor, "next": next_url(request, cursor)}
 
 
@@ -44,7 +37,7 @@ def person_detail(request, slug: SlugParam = PersonSlug):
     """A person with their newest published quotes; `all_quotes` pages through the rest."""
     reject_unknown_params(request, ())
     latest = published_quotes().order_by("-article__published_at", "-id")[:LATEST_QUOTES]
-    people = people_on_record().select_related("portrait")
+    people = Person.objects.on_record().select_related("portrait")
     return get_object_or_404(
         people.prefetch_related(Prefetch("quotes", queryset=latest, to_attr="latest_quotes")), slug=slug
     )
@@ -54,7 +47,7 @@ def person_detail(request, slug: SlugParam = PersonSlug):
 def person_quotes(request, page: Query[PageParams], slug: SlugParam = PersonSlug):
     """A person's published quotes, newest story first."""
     reject_unknown_params(request, PageParams.model_fields)
-    person = get_object_or_404(people_on_record(), slug=slug)
+    person = get_object_or_404(Person.objects.on_record(), slug=slug)
     quotes = published_quotes().filter(speaker=person)
     items, cursor = keyset_page(quotes, QUOTES_NEWEST_FIRST, cursor=page.cursor, limit=page.limit)
     return {"items": items, "next_cursor": cursor, "next": next_url(request, cursor)}

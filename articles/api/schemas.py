@@ -9,11 +9,11 @@ from typing import Annotated, Generic, TypeVar
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AfterValidator, StringConstraints
 
 from ..models import Rendition
+from ..models.keyset import clean_moment
 from ..models.rendition import MIME_TYPES, rendition_entries, rendition_url
 
 T = TypeVar("T")
@@ -30,18 +30,9 @@ def api_url(context, name, **kwargs):
 # Query and path parameters.
 
 
-def _aware(value):
-    """A date or time without an offset is read in the site's time zone, as the desk writes them."""
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    try:
-        value.astimezone(datetime.UTC)
-    except OverflowError:
-        raise ValueError("the date is out of range") from None
-    return value
-
-
-DateTimeParam = Annotated[datetime.datetime, AfterValidator(_aware)]
+# A time without an offset is read in the site's time zone; offsets and years the database
+# cannot take are refused here, with the same rules as cursors (articles.models.keyset).
+DateTimeParam = Annotated[datetime.datetime, AfterValidator(clean_moment)]
 SlugParam = Annotated[str, StringConstraints(pattern=r"^[-\w]+$", max_length=250)]
 
 

@@ -4,13 +4,12 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router
 
-from ..models import Article, Quote, Section
-from ..ninjs import story_to_ninjs
+from ..models import Article, Person, Quote, Section, Topic
+from ..models.keyset import MAX_ID, NEWEST_FIRST, keyset_page
+from ..wire.ninjs import story_to_ninjs
 from .errors import ApiError, reject_unknown_params
-from .pagination import MAX_ID, NEWEST_FIRST, keyset_page, next_url
-from .people import people_on_record
+from .links import next_url
 from .schemas import DateTimeParam, ErrorOut, PageParams, SlugParam, StoryDetail, StoryPage
-from .taxonomy import topics_on_record
 
 router = Router(tags=["stories"])
 
@@ -41,9 +40,9 @@ def filter_stories(stories, filters):
     if filters.section:
         stories = stories.filter(section=_one(Section.objects.all(), filters.section, "section"))
     if filters.topic:
-        stories = stories.filter(topics=_one(topics_on_record(), filters.topic, "topic"))
+        stories = stories.filter(topics=_one(Topic.objects.on_record(), filters.topic, "topic"))
     if filters.person:
-        stories = stories.filter(people=_one(people_on_record(), filters.person, "person"))
+        stories = stories.filter(people=_one(Person.objects.on_record(), filters.person, "person"))
     after, before = filters.published_after, filters.published_before
     if after and before and after >= before:
         raise ApiError(

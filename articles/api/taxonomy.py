@@ -1,12 +1,12 @@
 """Topics and sections: the labels stories are filed under."""
 
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router
 
-from ..models import Article, Section, Topic
+from ..models import Section, Topic
+from ..models.keyset import BY_NAME, keyset_page
 from .errors import reject_unknown_params
-from .pagination import BY_NAME, keyset_page, next_url
+from .links import next_url
 from .schemas import ErrorOut, PageParams, SectionOut, SlugParam, TopicOut, TopicPage
 
 router = Router(tags=["topics and sections"])
@@ -16,23 +16,18 @@ TopicSlug = Path(..., description="The topic's slug.")
 SectionSlug = Path(..., description="The section's slug.")
 
 
-def topics_on_record():
-    """Topics of published stories: a topic only a draft carries may give the story away."""
-    return Topic.objects.filter(Exists(Article.objects.published().filter(topics=OuterRef("pk"))))
-
-
 @router.get("/topics", response={200: TopicPage, **ERRORS}, url_name="topics")
 def topic_list(request, page: Query[PageParams]):
     """Topics of published stories, by name."""
     reject_unknown_params(request, PageParams.model_fields)
-    items, cursor = keyset_page(topics_on_record(), BY_NAME, cursor=page.cursor, limit=page.limit)
+    items, cursor = keyset_page(Topic.objects.on_record(), BY_NAME, cursor=page.cursor, limit=page.limit)
     return {"items": items, "next_cursor": cursor, "next": next_url(request, cursor)}
 
 
 @router.get("/topics/{slug}", response={200: TopicOut, **ERRORS}, url_name="topic")
 def topic_detail(request, slug: SlugParam = TopicSlug):
     reject_unknown_params(request, ())
-    return get_object_or_404(topics_on_record(), slug=slug)
+    return get_object_or_404(Topic.objects.on_record(), slug=slug)
 
 
 @router.get("/sections", response={200: list[SectionOut], **ERRORS}, url_name="sections")

@@ -26,10 +26,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from ..derived.search import article_index
 from ..images.renditions import photo_create_renditions
 from ..images.validation import inspect_upload
 from ..models import Article, Photo
-from ..search import article_index
 from . import history
 from .formats import (
     FILE_NAMES,

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, features
 
-from ..caching import invalidate_public_pages
+from ..derived.cache import invalidate_public_pages
 from ..models import Photo, Rendition
 from .decode import load_reduced, open_image, upright_rgb
 

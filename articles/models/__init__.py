@@ -1,16 +1,24 @@
-"""The newsroom's domain: one model family per module, each with its QuerySet."""
+"""The newsroom's domain: one model family per module, each with its QuerySet, and the
+rules the models call (status and published_q, transitions, the audit trail, the quote-
+integrity gate, body sanitising).
 
-from .article import Article, ArticleQuerySet, published_q
+May import: Django, django-taggit, django-reversion, the pure `articles.quotes` and
+`articles.images.decode`. Never the public pages, the desk, the API, wire ingest or
+derived data: they all import from here.
+"""
+
+from .article import Article, ArticleQuerySet
 from .audit import AuditEvent
+from .editorial import Correction, Note, SlugRedirect, StatusChange
 from .person import Person
 from .photo import Photo
 from .quote import Quote
 from .rendition import Rendition
 from .search import SearchEntry
 from .section import Section
+from .status import Status, on_record_q, published_q
 from .tag import TaggedArticle, TaggedPerson, Topic
 from .wire import WireItem
-from .workflow import Correction, Note, SlugRedirect, StatusChange
 
 __all__ = [
     "Article",
@@ -25,10 +33,12 @@ __all__ = [
     "SearchEntry",
     "Section",
     "SlugRedirect",
+    "Status",
     "StatusChange",
     "TaggedArticle",
     "TaggedPerson",
     "Topic",
     "WireItem",
+    "on_record_q",
     "published_q",
 ]

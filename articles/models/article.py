@@ -13,21 +13,13 @@ from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from ..sanitize import BODY_EXTENSIONS, sanitize_body
+from ..quotes import html_to_text
+from .editorial import SlugRedirect
+from .integrity import quote_problems
+from .sanitize import BODY_EXTENSIONS, sanitize_body
+from .status import Status, on_record_q, published_q
 from .tag import TaggedArticle
-
-
-def published_q(prefix=""):
-    """The one definition of "a reader may see this story", for related lookups.
-
-    `prefix` reaches the article through a relation, e.g. published_q("article__")
-    for quotes. The clock is read when the query is built, so a scheduled story
-    appears by itself when its time comes, and an expiring one leaves on time.
-    """
-    now = timezone.now()
-    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": now}) & (
-        Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
-    )
+from .transitions import check_transition, record_transition
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -41,9 +33,7 @@ class ArticleQuerySet(models.QuerySet):
         Only the story page uses this; a retracted story shows its retraction
         notice there but appears in no list, feed, sitemap or search.
         """
-        return self.filter(
-            published_q() | Q(status=Article.Status.RETRACTED, published_at__lte=timezone.now())
-        )
+        return self.filter(on_record_q())
 
     def for_listing(self):
         """What a list of story cards shows, fetched in one query. Cards never show the
@@ -56,7 +46,7 @@ class ArticleQuerySet(models.QuerySet):
         # Two index probes (ORDER BY … LIMIT 1) rather than one MIN() aggregate, which
         # would read every published story of the archive.
         now = timezone.now()
-        live = self.filter(status=Article.Status.PUBLISHED)
+        live = self.filter(status=Status.PUBLISHED)
         going_live = (
             live.filter(published_at__gt=now).order_by("published_at").values_list("published_at")[:1]
         )
@@ -71,13 +61,7 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     """One story."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in_review", "In review"
-        # A published story with a future publication time is "scheduled".
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
-        RETRACTED = "retracted", "Retracted"
+    Status = Status
 
     headline = models.CharField(max_length=250)
     slug = models.SlugField(
@@ -205,6 +189,7 @@ class Article(models.Model):
 
     def publish(self, *, by=None, at=None, note=""):
         """Publish now, or at `at` (a future time schedules the story)."""
+        check_transition(self, self.Status.PUBLISHED, by)  # before anything on the story changes
         self.validate_for_publication()
         self.published_at = at or self.published_at or timezone.now()
         self._transition(self.Status.PUBLISHED, by=by, note=note)
@@ -216,13 +201,12 @@ class Article(models.Model):
         """Withdraw a published story; its URL stays, showing `reason` instead of the body."""
         if not reason.strip():
             raise ValidationError("A retraction needs a reason that readers will see.")
+        check_transition(self, self.Status.RETRACTED, by)
         self.retraction_reason = reason.strip()
         self.retracted_at = timezone.now()
         self._transition(self.Status.RETRACTED, by=by, note=reason)
 
     def _transition(self, to, *, by, note):
-        from ..workflow import check_transition, record_transition
-
         check_transition(self, to, by)
         previous = self.status
         self.status = to
@@ -231,8 +215,6 @@ class Article(models.Model):
 
     def keep_old_address(self, old_slug):
         """After a slug change, keep the address readers may already have as a 301 redirect."""
-        from .workflow import SlugRedirect
-
         SlugRedirect.objects.filter(old_slug=self.slug).delete()  # the new slug is live again
         if old_slug and old_slug != self.slug and self.published_at:
             SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
@@ -246,14 +228,14 @@ class Article(models.Model):
         photo = self.lead_photo
         if photo is not None and not (photo.credit.strip() and photo.alt_text.strip()):
             errors.append("The lead photo needs a credit and alt text before the story is published.")
-        from ..integrity import quote_problems  # imported here: integrity reads the models
-
         errors.extend(quote_problems(self))
         if errors:
             raise ValidationError(errors)
 
     @property
     def is_published(self):
+        """For one story in hand (a page's notices, the desk's buttons); every read of
+        many stories filters with published() instead, which this mirrors."""
         now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
@@ -261,6 +243,18 @@ class Article(models.Model):
             and self.published_at <= now
             and (self.expires_at is None or self.expires_at > now)
         )
+
+    @property
+    def body_text(self):
+        """The body as plain text, a paragraph a block: what quotes are checked against,
+        what search indexes and what ninjs counts. One conversion for all of them."""
+        return html_to_text(self.body).text
+
+    @classmethod
+    def agency_of(cls, name):
+        """The agency field for copy credited to `name`: our own agency's copy stores none."""
+        name = " ".join((name or "").split())
+        return "" if name.casefold() == settings.DEFAULT_AGENCY.casefold() else name
 
     @property
     def is_scheduled(self):

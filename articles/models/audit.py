@@ -1,5 +1,15 @@
+"""The audit trail: who signed in, and who published, unpublished, retracted or deleted what.
+
+The model and the recording functions live together because the story's transitions
+record themselves here; the sign-in signal handlers that feed it are the desk's
+(articles/desk/signins.py).
+"""
+
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.db import models
+
+from .status import Status
 
 
 class AuditEvent(models.Model):
@@ -35,3 +45,35 @@ class AuditEvent(models.Model):
     def __str__(self):
         who = self.username or "anonymous"
         return f"{self.at:%Y-%m-%d %H:%M} {who} {self.get_action_display()} {self.target}"
+
+
+A = AuditEvent.Action
+
+# Workflow status a transition leads to -> what the audit trail calls it.
+TRANSITION_ACTIONS = {
+    Status.IN_REVIEW: A.SUBMIT,
+    Status.DRAFT: A.SEND_BACK,
+    Status.PUBLISHED: A.PUBLISH,
+    Status.UNPUBLISHED: A.UNPUBLISH,
+    Status.RETRACTED: A.RETRACT,
+}
+
+
+def client_address(request):
+    if request is None:
+        return None
+    return get_client_ip_address(request) or None
+
+
+def record(action, *, user=None, username="", target="", request=None):
+    return AuditEvent.objects.create(
+        action=action,
+        actor=user if user is not None and user.pk else None,
+        username=username or (user.get_username() if user is not None else ""),
+        target=str(target)[:300],
+        ip_address=client_address(request),
+    )
+
+
+def record_transition(article, to_status, *, by):
+    record(TRANSITION_ACTIONS[to_status], user=by, target=f"story “{article}” (#{article.pk})")

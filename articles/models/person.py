@@ -1,8 +1,37 @@
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from ..quotes import match_people
+from .article import Article
+from .quote import Quote
 from .tag import TaggedPerson
+
+
+class PersonQuerySet(models.QuerySet):
+    def on_record(self):
+        """People a reader can already meet in a published story: mentioned in one or quoted
+        in one. Someone only a draft (or a scheduled, retracted … story) carries stays unknown,
+        on every page, feed, sitemap and API answer alike.
+
+        Each test is a probe that stops at the first published story found, a scalar
+        subquery rather than EXISTS, which PostgreSQL may turn into a semi-join reading
+        every mention of the archive (see the people sitemap)."""
+        mentioned = Article.objects.published().filter(people=OuterRef("pk")).order_by().values("pk")[:1]
+        quoted = Quote.objects.published().filter(speaker=OuterRef("pk")).order_by().values("pk")[:1]
+        return self.alias(any_mention=Subquery(mentioned), any_quote=Subquery(quoted)).filter(
+            Q(any_mention__isnull=False) | Q(any_quote__isnull=False)
+        )
+
+    def matching(self, found):
+        """(match, record or None) for each of `found` (names, or mappings with name and role).
+
+        The one person matcher (`articles.quotes.match_people`: names, aliases and
+        transliterations); it reads names and aliases only, then fetches the few matched."""
+        matches = match_people(found, self.values_list("name", "aliases", "id"))
+        records = self.in_bulk([m.id for m in matches if m.id is not None])
+        return [(m, records.get(m.id)) for m in matches]
 
 
 class Person(models.Model):
@@ -30,6 +59,8 @@ class Person(models.Model):
     topics = TaggableManager(through=TaggedPerson, blank=True, verbose_name="topics")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -1,12 +1,12 @@
 import reversion
 from django.db import models
 
+from .status import published_q
+
 
 class QuoteQuerySet(models.QuerySet):
     def published(self):
         """Quotes whose story is published: what a reader may see."""
-        from .article import published_q
-
         return self.filter(published_q("article__"))
 
 

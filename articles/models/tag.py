@@ -2,12 +2,27 @@
 
 import reversion
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from taggit.models import ItemBase, TagBase
+
+from .status import published_q
+
+
+class TopicQuerySet(models.QuerySet):
+    def on_record(self):
+        """Topics of published stories: a topic only a draft carries may give the story away.
+        A probe per topic that stops at its first published story (see PersonQuerySet)."""
+        live = TaggedArticle.objects.filter(published_q("content_object__"), tag=OuterRef("pk"))
+        return self.alias(any_story=Subquery(live.order_by().values("pk")[:1])).filter(
+            any_story__isnull=False
+        )
 
 
 class Topic(TagBase):
     description = models.TextField(blank=True, default="")
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = "topic"

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from .. import search, structured_data
+from ..derived import search
+from ..public import structured_data
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.integrity import clean_role, tidy
+from articles.desk.quote_suggestions import clean_role, tidy
 from articles.quotes import extract_quotes, find_people
 
 

@@ -5,8 +5,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.integrity import suggestions_for
-from articles.wire import WireFormatError, decode_wire, story_create_from_wire
+from articles.desk.quote_suggestions import suggestions_for
+from articles.wire.ingest import story_create_from_wire
+from articles.wire.plain import WireFormatError, decode_wire
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.search import index_all
+from articles.derived.search import index_all
 
 
 class Command(BaseCommand):

@@ -1,0 +1,247 @@
+"""Full-text search over published stories.
+
+PostgreSQL ranks a stored, GIN-indexed tsvector (headline A; standfirst, people
+and topics B; body C) against a `websearch` query and highlights with
+ts_headline. Other databases (SQLite in development and tests) fall back to
+`icontains` over the same fields with a fixed score per field, and highlight in
+Python. Either way results start from `Article.objects.published()`.
+
+The index (`SearchEntry`) is derived data: `article_index()` rebuilds one row,
+the signal handlers below call it whenever a story, its people or its topics
+change, and `manage.py update_search_index` rebuilds everything.
+"""
+
+import re
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.signals import m2m_changed, post_save
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from ..models import Article, Person, SearchEntry, TaggedArticle, Topic
+from .cache import invalidate_public_pages
+
+MAX_QUERY_LENGTH = 200
+# Results are ranked among the newest matches only, so a common word costs the same at
+# millions of stories as at thousands (the ranking reads every candidate's vector).
+RANK_CANDIDATES = 1000
+MAX_FALLBACK_TERMS = 8
+SNIPPET_CHARS = 240
+
+# Highlight markers that cannot occur in indexed text (private-use code points are
+# stripped on indexing), so snippets are escaped first and marked up after.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+# PostgreSQL text-search configurations for the publication's language.
+SEARCH_CONFIGS = {
+    "da": "danish",
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "it": "italian",
+    "nl": "dutch",
+    "pt": "portuguese",
+    "ru": "russian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+
+
+def search_config():
+    return SEARCH_CONFIGS.get(settings.NEWSROOM_PUBLICATION_LANGUAGE, "simple")
+
+
+def uses_postgres():
+    return connection.vendor == "postgresql"
+
+
+# Indexing.
+
+
+def _plain(value):
+    """Printable text only: no NUL (PostgreSQL rejects it) nor our highlight markers."""
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in value)
+
+
+def body_text(article):
+    """The story's plain body (Article.body_text) as the index keeps it: one line per block."""
+    lines = (" ".join(line.split()) for line in article.body_text.splitlines())
+    return _plain("\n".join(line for line in lines if line))
+
+
+def search_vector(headline, weighted, body):
+    """A story's weighted tsvector from three expressions: the headline (weight A); the
+    standfirst with people's and topics' names (B); the body (C). The one definition of the
+    weights: article_index() and the benchmark's bulk seeder both build vectors with it."""
+    config = search_config()
+    return (
+        SearchVector(headline, config=config, weight="A")
+        + SearchVector(weighted, config=config, weight="B")
+        + SearchVector(body, config=config, weight="C")
+    )
+
+
+def article_index(*, article):
+    """Rebuild the search entry of one story from its current fields, people and topics.
+
+    Uses prefetched people/topics when the caller has them.
+    """
+    names = " ".join(
+        [person.name for person in article.people.all()] + [t.name for t in article.topics.all()]
+    )
+    headline, standfirst, body = _plain(article.headline), _plain(article.standfirst), body_text(article)
+    fields = {"text": "\n\n".join(part for part in (standfirst, body, _plain(names)) if part)}
+    if uses_postgres():
+        fields["vector"] = search_vector(Value(headline), Value(f"{standfirst} {_plain(names)}"), Value(body))
+    SearchEntry.objects.update_or_create(article=article, defaults=fields)
+
+
+def index_all():
+    """Rebuild every entry; returns how many stories were indexed."""
+    count = 0
+    for article in Article.objects.prefetch_related("people", "topics").iterator(chunk_size=200):
+        article_index(article=article)
+        count += 1
+    # Cached result pages were made from the old index; no story changed, so no signal said so.
+    invalidate_public_pages()
+    return count
+
+
+# Keeping the index current. Signals are allowed here because the index is derived data.
+
+
+def _on_article_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        article_index(article=instance)
+
+
+def _on_article_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if isinstance(instance, Article):
+        article_index(article=instance)
+    elif pk_set:  # person.articles.add(...) and the like
+        for article in Article.objects.filter(pk__in=pk_set).prefetch_related("people", "topics"):
+            article_index(article=article)
+
+
+def _on_name_saved(sender, instance, raw=False, created=False, **kwargs):
+    """A renamed person or topic: re-index only the stories whose text lacks the new name."""
+    if raw or created:
+        return
+    linked = Q(people=instance) if isinstance(instance, Person) else Q(topic_items__tag=instance)
+    stale = (
+        Article.objects.filter(linked)
+        .exclude(search_entry__text__contains=instance.name)
+        .prefetch_related("people", "topics")
+        .distinct()
+    )
+    for article in stale:
+        article_index(article=article)
+
+
+def connect_signals():
+    post_save.connect(_on_article_saved, sender=Article, dispatch_uid="search_article_saved")
+    m2m_changed.connect(
+        _on_article_links_changed, sender=Article.people.through, dispatch_uid="search_article_people"
+    )
+    # taggit sends m2m_changed with the through model as sender.
+    m2m_changed.connect(_on_article_links_changed, sender=TaggedArticle, dispatch_uid="search_article_topics")
+    post_save.connect(_on_name_saved, sender=Person, dispatch_uid="search_person_saved")
+    post_save.connect(_on_name_saved, sender=Topic, dispatch_uid="search_topic_saved")
+
+
+# Querying.
+
+
+def clean_query(raw):
+    """What we search for: printable, single-spaced, at most MAX_QUERY_LENGTH characters."""
+    return " ".join(_plain(raw[: MAX_QUERY_LENGTH * 2]).split())[:MAX_QUERY_LENGTH].strip()
+
+
+def query_terms(query):
+    """Words of the query for the fallback backend; operators and quotes are ignored."""
+    return re.findall(r"\w+", query)[:MAX_FALLBACK_TERMS]
+
+
+def search_stories(query):
+    """Published stories matching `query`, best first, each with a `rank`: the best of the
+    newest RANK_CANDIDATES matches, which a newsroom's readers want far more often than an
+    old story that repeats the words more.
+
+    On PostgreSQL each also carries `snippet`: marked-up plain text (see snippet_html).
+    """
+    published = Article.objects.published()
+    stories = published.select_related("section", "lead_photo", "search_entry")
+    if not query:
+        return stories.none()
+
+    def newest(matches):
+        # PostgreSQL reads the newest stories through article_live_idx and stops after
+        # RANK_CANDIDATES matches, or takes a rare word's few matches from the GIN index.
+        candidates = published.filter(matches).order_by("-published_at", "-id").values("pk")
+        return stories.filter(pk__in=candidates[:RANK_CANDIDATES])
+
+    if uses_postgres():
+        config = search_config()
+        search_query = SearchQuery(query, search_type="websearch", config=config)
+        stories = newest(Q(search_entry__vector=search_query)).annotate(
+            rank=SearchRank(F("search_entry__vector"), search_query),
+            snippet=SearchHeadline(
+                "search_entry__text",
+                search_query,
+                config=config,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                min_words=20,
+                max_words=40,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+    else:
+        terms = query_terms(query)
+        if not terms:
+            return stories.none()
+        matches, rank = Q(), Value(0)
+        for term in terms:
+            matches &= Q(headline__icontains=term) | Q(search_entry__text__icontains=term)
+            rank += Case(
+                When(headline__icontains=term, then=4),
+                When(standfirst__icontains=term, then=2),
+                default=1,
+                output_field=IntegerField(),
+            )
+        stories = newest(matches).annotate(rank=rank)
+    return stories.order_by("-rank", "-published_at", "-id")
+
+
+def _fallback_snippet(text, terms):
+    """A window of `text` around the first matching term, terms marked."""
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I)
+    first = pattern.search(text) if terms else None
+    start = 0
+    if first and first.start() > SNIPPET_CHARS // 3:
+        start = text.rfind(" ", 0, first.start() - SNIPPET_CHARS // 3) + 1
+    end = start + SNIPPET_CHARS
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    window = " ".join(text[start:end].split())
+    if terms:
+        window = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", window)
+    return f"{'… ' if start else ''}{window}{' …' if end < len(text) else ''}"
+
+
+def snippet_html(article, query):
+    """The result's excerpt as safe HTML, matching words in <mark>."""
+    raw = getattr(article, "snippet", None)
+    if raw is None:
+        entry = getattr(article, "search_entry", None)
+        raw = _fallback_snippet(entry.text if entry else article.standfirst, query_terms(query))
+    marked = escape(raw).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(marked)  # escaped above; only our own <mark> tags are added

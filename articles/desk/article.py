@@ -1,0 +1,286 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from ..models import Article, Correction, Note, Quote
+from ..models.transitions import allowed_transitions
+from ..public.preview import preview_url
+from .audit_log import AuditedDeleteMixin
+from .display import thumbnail
+from .forms import ArticleAdminForm
+from .revisions import compare, ensure_baseline, versions_of
+from .suggestions import suggestion_urls
+from .wire_import import wire_import_urls
+
+S = Article.Status
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = ["text", "speaker", "verb", "context", "order", "is_pull_quote"]
+    formfield_overrides = {
+        # Quotes run to a sentence or two; a short textarea shows them whole.
+        Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})},
+    }
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections and updates; readers see them, dated, at the end of the story."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "created_at", "created_by"]
+    readonly_fields = ["created_at", "created_by"]
+
+
+class NoteInline(admin.TabularInline):
+    """Internal notes between staff; never shown to readers."""
+
+    model = Note
+    extra = 0
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    verbose_name_plural = "internal notes (never shown to readers)"
+
+
+@admin.register(Article)
+class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
+    form = ArticleAdminForm
+    list_display = ["headline", "lead_thumbnail", "section", "state", "published_at", "author", "updated_at"]
+    list_display_links = ["headline"]
+    list_filter = ["status", "section", ("published_at", admin.DateFieldListFilter), "topics"]
+    list_select_related = ["lead_photo", "section", "author"]
+    search_fields = ["headline", "standfirst", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["section", "lead_photo", "people"]
+    readonly_fields = ["state", "author", "created_at", "updated_at"]
+    inlines = [QuoteInline, CorrectionInline, NoteInline]
+    actions = ["publish_selected", "unpublish_selected"]
+    history_latest_first = True
+    object_history_template = "admin/articles/article/object_history.html"
+    # Extends reversion's list (keeps "Recover deleted") with the quote report and wire import.
+    change_list_template = "admin/articles/article/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["section", "headline", "slug", "standfirst", "lead_photo"]}),
+        ("Dateline", {"fields": [("dateline_place", "agency")]}),
+        (None, {"fields": ["body"]}),
+        ("People and topics", {"fields": ["people", "topics"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    ("state", "author"),
+                    ("published_at", "expires_at"),
+                    ("created_at", "updated_at"),
+                    "expected_version",
+                    "base_revision",
+                ]
+            },
+        ),
+    ]
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
+
+    # Who may do what: reporters edit only their own drafts; transitions are checked
+    # again by the model, so a forged POST is refused too.
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    # Columns and read-only fields.
+
+    @admin.display(description="Photo")
+    def lead_thumbnail(self, article):
+        return thumbnail(article.lead_photo, width=72)
+
+    @admin.display(description="Status", ordering="status")
+    def state(self, article):
+        return article.state_label
+
+    # Saving: author, old addresses, and the workflow buttons.
+
+    # The workflow buttons and the model method each button calls.
+    TRANSITION_BUTTONS = [
+        ("_submit", "submit_for_review"),
+        ("_publish", "publish"),
+        ("_unpublish", "unpublish"),
+        ("_send_back", "send_back"),
+    ]
+
+    def _requested_transition(self, request):
+        return next((method for button, method in self.TRANSITION_BUTTONS if button in request.POST), None)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
+        old_slug = form.initial.get("slug") if change else None
+        # "Save and publish" is one save: the transition saves the edited story itself, after
+        # its quotes (save_related). A new story needs its row first, for its quotes to point at.
+        if not (change and self._requested_transition(request)):
+            super().save_model(request, obj, form, change)
+        if old_slug and old_slug != obj.slug:
+            obj.keep_old_address(old_slug)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for instance in instances:
+            if isinstance(instance, Correction) and not instance.created_by_id:
+                instance.created_by = request.user
+            if isinstance(instance, Note) and not instance.author_id:
+                instance.author = request.user
+            instance.save()
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Transitions come last, so publishing checks the story with its quotes saved.
+        method = self._requested_transition(request)
+        if method and not self._transition(request, form.instance, method) and change:
+            form.instance.save()  # the status change was refused; the edit itself is kept
+
+    def _transition(self, request, article, method):
+        try:
+            getattr(article, method)(by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            # The edit itself is saved; only the status change is refused.
+            reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            self.message_user(
+                request, f"“{article}” was saved but its status did not change: {reason}", messages.ERROR
+            )
+            return False
+        self.message_user(request, f"“{article}” is now {article.state_label.lower()}.", messages.SUCCESS)
+        return True
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if object_id:
+            article = self.get_object(request, object_id)
+            if article is not None:
+                if request.method == "GET":
+                    ensure_baseline(article)
+                extra_context["transitions"] = [t.value for t in allowed_transitions(article, request.user)]
+                extra_context["status_changes"] = article.status_changes.select_related("by")[:10]
+                if not article.is_published and article.status != S.RETRACTED:
+                    extra_context["preview_link"] = request.build_absolute_uri(preview_url(article))
+        else:
+            # A new story is a draft of the user's own: the same rules say which buttons it gets.
+            draft = Article(author=request.user)
+            extra_context["transitions"] = [t.value for t in allowed_transitions(draft, request.user)]
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        context["conflict"], context["merged"] = getattr(form, "conflict", []), getattr(form, "merged", [])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Every revision, newest first, with the ids the compare form needs."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        action_list = [
+            {
+                "revision": version.revision,
+                "version_id": version.pk,
+                "url": reverse("admin:articles_article_revision", args=[article.pk, version.pk]),
+            }
+            for version in versions_of(article)
+        ]
+        context = {"action_list": action_list, **(extra_context or {})}
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    # Bulk actions on the story list.
+
+    @admin.action(description="Publish selected stories", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        published = sum(self._transition(request, article, "publish") for article in queryset)
+        if published:
+            self.message_user(request, f"Published {published} stor{'y' if published == 1 else 'ies'}.")
+
+    @admin.action(description="Unpublish selected stories", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        for article in queryset:
+            self._transition(request, article, "unpublish")
+
+    # Extra pages: retraction and revision comparison.
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            *suggestion_urls(self),
+            *wire_import_urls(self),
+            path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
+            path(
+                "<path:object_id>/history/compare/", view(self.compare_view), name="articles_article_compare"
+            ),
+            *super().get_urls(),
+        ]
+
+    def retract_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        if not request.user.has_perm("articles.retract_article"):
+            raise PermissionDenied
+        form = RetractForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                article.retract(reason=form.cleaned_data["reason"], by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, f"“{article}” is retracted; its page now shows the notice.")
+                return redirect("admin:articles_article_change", article.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "form": form,
+            "title": f"Retract “{article}”",
+        }
+        return TemplateResponse(request, "admin/articles/article/retract.html", context)
+
+    def compare_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = versions_of(article)
+        try:
+            old = versions.get(pk=int(request.GET.get("from", "")))
+            new = versions.get(pk=int(request.GET.get("to", "")))
+        except (ValueError, Version.DoesNotExist):
+            self.message_user(request, "Choose two revisions of this story to compare.", messages.WARNING)
+            return redirect("admin:articles_article_history", article.pk)
+        if old.pk > new.pk:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "old": old,
+            "new": new,
+            "changes": compare(old, new),
+            "title": f"Changes to “{article}”",
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+class RetractForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text="Readers see this instead of the story. Say what was wrong.",
+    )

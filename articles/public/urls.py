@@ -1,0 +1,50 @@
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.generic import TemplateView
+
+from ..derived.cache import public_page
+from . import feeds, sitemaps, views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.story_list, name="list"),
+    path("news/<slug:slug>/", views.story_detail, name="story"),
+    path("preview/<str:token>/", views.story_preview, name="preview"),
+    path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("sections/<slug:slug>/", views.section_detail, name="section"),
+    path("search/", views.search, name="search"),
+    path("feeds/rss/", feeds.conditional(feeds.LatestStoriesFeed()), name="feed-rss"),
+    path("feeds/atom/", feeds.conditional(feeds.LatestStoriesAtomFeed()), name="feed-atom"),
+    path("feeds/sections/<slug:slug>/rss/", feeds.conditional(feeds.SectionFeed()), name="section-feed-rss"),
+    path(
+        "feeds/sections/<slug:slug>/atom/",
+        feeds.conditional(feeds.SectionAtomFeed()),
+        name="section-feed-atom",
+    ),
+    path("feeds/topics/<slug:slug>/rss/", feeds.conditional(feeds.TopicFeed()), name="topic-feed-rss"),
+    path("feeds/topics/<slug:slug>/atom/", feeds.conditional(feeds.TopicAtomFeed()), name="topic-feed-atom"),
+    path("feeds/people/<slug:slug>/rss/", feeds.conditional(feeds.PersonFeed()), name="person-feed-rss"),
+    path(
+        "feeds/people/<slug:slug>/atom/", feeds.conditional(feeds.PersonAtomFeed()), name="person-feed-atom"
+    ),
+    path("sitemap.xml", public_page(sitemaps.sitemap_index), name="sitemap"),
+    path(
+        "sitemap-stories-<int:year>-<int:month>.xml",
+        public_page(sitemaps.story_month_sitemap),
+        name="sitemap-stories",
+    ),
+    path("sitemap-<str:kind>-<int:block>.xml", public_page(sitemaps.list_sitemap), name="sitemap-list"),
+    path(
+        "sitemap-news.xml",
+        public_page(sitemap_views.sitemap),
+        {"sitemaps": sitemaps.NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
+        name="sitemap-news",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots",
+    ),
+]

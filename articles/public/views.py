@@ -1,0 +1,113 @@
+"""Public pages. Every read starts from a public queryset: Article.objects.published()
+(or on_record() for a story's own address), Person/Topic.objects.on_record()."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+
+from ..derived.cache import public_page
+from ..derived.search import clean_query, search_stories
+from ..models import Article, Correction, Person, Quote, Section, Topic
+from .pagination import paginate
+from .preview import article_id_from_token
+from .related import related_stories
+
+
+def can_preview(user):
+    """Staff who may view stories in the admin may also see drafts at their public address."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+@public_page
+def story_list(request):
+    page = paginate(request, Article.objects.published().for_listing(), cursor=True)
+    return render(request, "articles/article_list.html", {"page_obj": page})
+
+
+def story_queryset(queryset):
+    """A story with everything its page shows, in a fixed number of queries."""
+    return (
+        queryset.select_related("lead_photo", "section")
+        .prefetch_related(
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+            "people",
+            "topics",
+        )
+        .annotate(has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))))
+    )
+
+
+@public_page
+def story_detail(request, slug):
+    stories = Article.objects.all() if can_preview(request.user) else Article.objects.on_record()
+    article = story_queryset(stories).filter(slug=slug).first()
+    if article is None:
+        # A story whose slug changed after publication keeps its old address, while the
+        # story itself still answers at its new one (the same on_record() rule).
+        moved = Article.objects.on_record().filter(old_slugs__old_slug=slug).only("slug").first()
+        if moved is not None:
+            return redirect(moved, permanent=True)
+        raise Http404("No story at this address.")
+    return render_story(request, article)
+
+
+def story_preview(request, token):
+    """A draft or scheduled story for someone holding a signed, unexpired link."""
+    article_id = article_id_from_token(token)
+    article = story_queryset(Article.objects.all()).filter(pk=article_id).first() if article_id else None
+    if article is None:
+        return render(request, "articles/preview_invalid.html", status=404)
+    return render_story(request, article)
+
+
+def render_story(request, article):
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "related": related_stories(article)},
+    )
+    if not article.is_published:
+        # A preview must never be stored by a shared cache nor indexed.
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@public_page
+def person_detail(request, slug):
+    person = get_object_or_404(Person.objects.on_record().select_related("portrait"), slug=slug)
+    quotes = paginate(
+        request,
+        Quote.objects.published()
+        .filter(speaker=person)
+        .select_related("article")
+        .order_by("-article__published_at", "order"),
+    )
+    stories = Article.objects.published().filter(people=person).for_listing()[:10]
+    return render(
+        request,
+        "articles/person_detail.html",
+        {"person": person, "page_obj": quotes, "stories": stories},
+    )
+
+
+@public_page
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic.objects.on_record(), slug=slug)
+    page = paginate(request, Article.objects.published().filter(topics=topic).for_listing(), cursor=True)
+    return render(request, "articles/topic_detail.html", {"topic": topic, "page_obj": page})
+
+
+@public_page
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    page = paginate(request, Article.objects.published().filter(section=section).for_listing(), cursor=True)
+    return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
+
+
+@public_page
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    page = paginate(request, search_stories(query))
+    return render(request, "articles/search.html", {"query": query, "page_obj": page})

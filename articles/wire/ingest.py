@@ -1,0 +1,188 @@
+"""Wire ingest: the steps that turn agency copy into draft stories, and nothing else.
+
+Plain text goes through `plain.parse_wire`, IPTC ninjs through `ninjs.parse_item`; both
+parsers are pure, and everything that writes to the database is here. A story made
+from the wire is always a DRAFT: publication is the desk's.
+"""
+
+import json
+import logging
+from dataclasses import dataclass
+
+import reversion
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from ..images.ingest import photo_create_from_upload
+from ..models import Article, Note, Person, Photo, Section, WireItem
+from ..models.slugs import unique_slug
+from .ninjs import InvalidItem, compare_versions, parse_item
+from .plain import parse_wire
+
+logger = logging.getLogger(__name__)
+HEADLINE_MAX = Article._meta.get_field("headline").max_length
+
+
+def story_create_from_wire(*, text, user=None):
+    """Create a DRAFT from plain wire copy, all or nothing; returns (article, warnings).
+
+    Raises WireFormatError, before anything is written, when the copy cannot be parsed.
+    """
+    story = parse_wire(
+        text, sections=Section.objects.values_list("name", flat=True), headline_max=HEADLINE_MAX
+    )
+    warnings = []
+    section = Section.objects.filter(name__iexact=story.section).first() if story.section else None
+    if story.section and section is None:
+        warnings.append(f"No section is called “{story.section}”: the draft has none; choose one.")
+    photo = Photo.objects.filter(caption__iexact=story.caption).first() if story.caption else None
+    article = Article(
+        status=Article.Status.DRAFT,
+        headline=story.headline,
+        slug=unique_slug(Article, story.headline),
+        standfirst=story.standfirst,
+        body=story.body_html,
+        section=section,
+        lead_photo=photo,
+        dateline_place=story.place[:100],
+        agency=Article.agency_of(story.agency),
+        author=user,
+    )
+    with transaction.atomic():
+        with reversion.create_revision():
+            article.save()
+            reversion.set_user(user)
+            reversion.set_comment("Imported from wire copy.")
+        if story.caption and photo is None:
+            # Plain text carries no image: the photo desk gets the caption and credit to find it.
+            Note.objects.create(
+                article=article,
+                author=user,
+                text=f"Wire photo to find (no image file came with the copy). Caption: {story.caption} "
+                f"Credit: © {story.credit or 'not given'}",
+            )
+            warnings.append("The copy names a photo but carries no image; a note for the photo desk is kept.")
+    return article, warnings
+
+
+class Refused(Exception):
+    pass
+
+
+@dataclass
+class Outcome:
+    status: str  # created, updated, ignored or refused
+    source: str
+    message: str
+
+
+def import_file(path):
+    """One file holds one item, or a JSON array of them; each is imported or refused on its own."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [Outcome("refused", path.name, f"not a readable JSON file ({exc}).")]
+    if not isinstance(data, list):
+        return [import_item(data, source=path.name, folder=path.parent)]
+    return [
+        import_item(item, source=f"{path.name}#{i}", folder=path.parent) for i, item in enumerate(data, 1)
+    ]
+
+
+def import_item(data, *, source, folder):
+    try:
+        wire = parse_item(data)
+        # Its own transaction: a refused item leaves no trace and takes no other item with it.
+        with transaction.atomic():
+            return story_import_ninjs(wire=wire, source=source, folder=folder)
+    except InvalidItem as exc:
+        return Outcome("refused", source, f"invalid item, {exc.field}: {exc.message}")
+    except Refused as exc:
+        return Outcome("refused", source, str(exc))
+    except Exception as exc:
+        # A bug or a database error on one item must not hold back the rest of the feed;
+        # the traceback goes to the log for whoever fixes it.
+        logger.exception("Importing %s failed", source)
+        return Outcome("refused", source, f"could not be imported ({exc.__class__.__name__}: {exc}).")
+
+
+def story_import_ninjs(*, wire, source, folder):
+    """Create the draft for `wire`, or update it from a newer version, keeping a revision."""
+    if wire.pubstatus != "usable":
+        return Outcome("ignored", source, f"the agency marked this item {wire.pubstatus}; tell the desk.")
+    known = WireItem.objects.select_for_update().select_related("article").filter(uri=wire.uri).first()
+    if known is None:
+        article = Article(
+            status=Article.Status.DRAFT, slug=unique_slug(Article, wire.slugline or wire.headline)
+        )
+        known = WireItem(uri=wire.uri)
+    else:
+        order = compare_versions(wire.version, wire.version_created, known.version, known.version_created)
+        new, old = wire.version or "?", known.version or "?"
+        if order is None:
+            return Outcome("ignored", source, f"cannot tell whether version {new} is newer than {old}.")
+        if order < 1:
+            return Outcome("ignored", source, f"version {new} is not newer than {old}.")
+        article = known.article
+        if article.status != Article.Status.DRAFT:
+            raise Refused(
+                f"story #{article.pk} is {article.state_label.lower()}, not a draft: "
+                "a published story changes only through the desk."
+            )
+    created, photo_before = article.pk is None, article.lead_photo_id
+    note = attach_picture(article, wire.picture, folder=folder, known=known)
+    article.headline = wire.headline
+    article.standfirst = wire.standfirst
+    article.body = wire.body_html
+    article.dateline_place = wire.place
+    article.agency = Article.agency_of(wire.agency)
+    with reversion.create_revision():
+        article.save()
+        article.topics.set(wire.topics)
+        article.people.set([person_named(name) for name in wire.people])
+        reversion.set_comment(f"Imported from the wire: {wire.uri}, version {wire.version or '?'}.")
+    known.article = article
+    known.version, known.version_created = wire.version, wire.version_created
+    if article.lead_photo_id != photo_before:
+        known.picture_uri = wire.picture.uri  # imported: a later version naming it keeps this photo
+    known.received_at = timezone.now()
+    known.save()
+    action = "created" if created else "updated"
+    message = f"{action} draft #{article.pk} “{article.headline}” (version {wire.version or '?'})"
+    return Outcome(action, source, f"{message}; {note}" if note else message)
+
+
+def attach_picture(article, picture, *, folder, known):
+    """Make the item's picture the lead photo from a file beside the item; a note if we could not."""
+    if picture is None or (article.lead_photo_id and known.picture_uri == picture.uri):
+        return ""
+    path = next((found for href in picture.hrefs if (found := local_file(href, folder))), None)
+    if path is None:
+        return "picture left for the photo desk (no file of it next to the item; nothing is downloaded)."
+    try:
+        with path.open("rb") as file:
+            article.lead_photo = photo_create_from_upload(
+                upload=File(file, name=path.name),
+                alt_text=picture.alt_text,
+                credit=picture.credit,
+                caption=picture.caption,
+                copyright=picture.copyright,
+            )
+    except ValidationError as exc:
+        return f"picture left for the photo desk: {' '.join(exc.messages)}"
+    return ""
+
+
+def local_file(href, folder):
+    """The file `href` names inside `folder`: a relative path, or a URL's last segment. Never outside it."""
+    relative = href if "://" not in href else href.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+    candidate = (folder / relative).resolve()
+    return candidate if candidate.is_file() and candidate.is_relative_to(folder.resolve()) else None
+
+
+def person_named(name):
+    """The person called `name` (name, alias or transliteration: the one matcher), else a new one."""
+    _, person = Person.objects.matching([name])[0]
+    return person or Person.objects.create(name=name, slug=unique_slug(Person, name))
