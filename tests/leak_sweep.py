@@ -255,8 +255,11 @@ FILLERS = {
     "articles:topic-feed-atom": lambda w: _slugged("articles:topic-feed-atom", w.topics),
     "articles:person-feed-rss": lambda w: _slugged("articles:person-feed-rss", w.people),
     "articles:person-feed-atom": lambda w: _slugged("articles:person-feed-atom", w.people),
+    # Each month, and its second page (contrib's ?p=), which must be empty or 404.
     "articles:sitemap-stories": lambda w: [
-        _url("articles:sitemap-stories", year=year, month=month) for year, month in _months(w)
+        _url("articles:sitemap-stories", query, year=year, month=month)
+        for year, month in _months(w)
+        for query in (None, {"p": 2})
     ],
     "articles:sitemap-list": _list_sitemaps,
     "api:stories": _api_story_filters,
@@ -272,6 +275,11 @@ FILLERS = {
     ],
     "media": _media,
 }
+
+
+def unfilled_patterns():
+    """Patterns taking parameters that no filler knows: each one is a page nobody checks."""
+    return [p for p in public_patterns() if p.has_parameters and p.name not in FILLERS]
 
 
 def urls_to_sweep(world):

@@ -10,11 +10,23 @@ over the retraction notice, and nothing else of it anywhere.
 """
 
 import time
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
+from .crawl import NS
 from .desk import desk_user
-from .leak_sweep import CONTROL, FILLERS, HIDDEN_STATES, build_world, fetch, public_patterns, urls_to_sweep
+from .leak_sweep import (
+    CONTROL,
+    FILLERS,
+    HIDDEN_STATES,
+    build_world,
+    fetch,
+    public_patterns,
+    unfilled_patterns,
+    urls_to_sweep,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +57,12 @@ def test_every_public_pattern_is_known_to_the_sweep(world):
     )
 
 
+def test_a_page_the_sweep_cannot_fill_fails_it(settings):
+    settings.ROOT_URLCONF = "tests.urls_new_page"
+    # No world needed: the plan is made before any story is read.
+    assert [pattern.name for pattern in unfilled_patterns()] == ["tomorrows-page"]
+
+
 def test_nothing_unpublished_is_reachable(client, world):
     started = time.monotonic()
     plan, unknown = urls_to_sweep(world)
@@ -52,6 +70,8 @@ def test_nothing_unpublished_is_reachable(client, world):
     leaks, errors, seen = [], [], set()
     control = world.control
     urls = [(name, url) for name, group in plan.items() if name != "media" for url in dict.fromkeys(group)]
+    # And whatever the sitemap index lists, as a crawler would follow it.
+    urls += [("articles:sitemap (listed)", urlsplit(loc).path) for loc in sitemap_index_locations(client)]
     for name, url in urls:
         status, _, text = fetch(client, url)
         if status >= 500:
@@ -78,6 +98,11 @@ def test_nothing_unpublished_is_reachable(client, world):
     assert not errors, "\n".join(errors)
     assert not leaks, f"{len(leaks)} leaks:\n" + "\n".join(leaks)
     assert not media_leaks, f"{len(media_leaks)} media files served:\n" + "\n".join(media_leaks)
+
+
+def sitemap_index_locations(client):
+    index = client.get("/sitemap.xml")
+    return [loc.text for loc in ET.fromstring(index.content).findall("sm:sitemap/sm:loc", NS)]
 
 
 def sweep_media(client, urls, world):
