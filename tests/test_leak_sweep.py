@@ -82,6 +82,11 @@ def test_nothing_unpublished_is_reachable(client, world):
                     leaks.append(f"{url} [{name}] shows the {case.state} story's {what}")
         seen.update(what for what, word in control.markers.items() if word in text)
 
+    # A retracted story keeps its address: its headline over the notice, 200 not 404.
+    retracted = world.cases["retracted"]
+    status, _, text = fetch(client, retracted.article.get_absolute_url())
+    assert status == 200 and retracted.markers["headline"] in text and "has been retracted" in text
+
     media_leaks, media_seen = sweep_media(client, plan["media"], world)
     elapsed = time.monotonic() - started
     print(
