@@ -22,6 +22,7 @@ def ensure_roles():
     """
     if not Group.objects.filter(name="Editor").exists():
         importlib.import_module("articles.migrations.0004_workflow").create_roles(django_apps, None)
+        importlib.import_module("articles.migrations.0010_person_on_record").grant_editors(django_apps, None)
 
 
 def desk_user(role, username=None):

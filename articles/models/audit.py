@@ -13,7 +13,7 @@ from .status import Status
 
 
 class AuditEvent(models.Model):
-    """Who signed in, and who published, unpublished, retracted or deleted what, from where."""
+    """Who signed in, and who published, unpublished, retracted, changed or deleted what, from where."""
 
     class Action(models.TextChoices):
         LOGIN = "login", "Signed in"
@@ -25,6 +25,7 @@ class AuditEvent(models.Model):
         UNPUBLISH = "unpublish", "Unpublished"
         RETRACT = "retract", "Retracted"
         DELETE = "delete", "Deleted"
+        CHANGE = "change", "Changed"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -66,6 +66,9 @@ class Person(models.Model):
         ordering = ["name"]
         verbose_name = "person"
         verbose_name_plural = "people"
+        permissions = [
+            ("change_person_on_record", "Can change the public profile of a person on record"),
+        ]
         indexes = [models.Index(fields=["name"], name="person_name_idx")]
 
     def __str__(self):
@@ -73,6 +76,17 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:person", kwargs={"slug": self.slug})
+
+    @property
+    def is_on_record(self):
+        """Mentioned in or quoted by a published story: their page is public, so editors own it."""
+        from .article import Article
+        from .quote import Quote
+
+        return (
+            Article.objects.published().filter(people=self).exists()
+            or Quote.objects.published().filter(speaker=self).exists()
+        )
 
     @property
     def alias_list(self):

@@ -1,0 +1,315 @@
+"""The leak sweep's machinery: stories in every state, and every public URL pattern filled with them.
+
+The URL patterns come from Django's resolver, not from a list kept here, so a page added
+tomorrow is swept the day it is added. A pattern with path parameters needs a filler in
+FILLERS that says which values to try; one without a filler fails the sweep, because a
+pattern nobody fills is a page nobody checks.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
+
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from articles.images.renditions import photo_create_renditions
+from articles.models import Article, Rendition
+from articles.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
+
+from .factories import PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
+from .images import image_bytes
+
+# Never swept: the editors' desk is behind a login (tests/test_roles.py covers who gets in).
+STAFF_PREFIXES = ("admin/",)
+
+# Marker parts, chosen so that no marker is part of another (zqdraftperson / zqdraftpslug).
+# Every state a story can be in that readers must not see, and the control, which they must.
+HIDDEN_STATES = ("draft", "review", "scheduled", "expired", "unpublished", "retracted")
+CONTROL = "control"
+STATES = (*HIDDEN_STATES, CONTROL)
+# Which stories have a section of their own (the rest have none), so both shapes are swept.
+WITH_SECTION = {"review", "scheduled", "unpublished", "retracted", CONTROL}
+# What a retracted story may still show at its own address: its headline, over the notice.
+RETRACTED_OWN_PAGE_ALLOWS = {"headline", "slug"}
+
+
+def marker(state, part):
+    """A word found nowhere else: lower-case letters only, so slugs, search and escaping keep it whole."""
+    return f"zq{state}{part}"
+
+
+@dataclass
+class Case:
+    """One story and everything only it carries, with the marker strings put in each field."""
+
+    state: str
+    article: Article
+    person: object
+    topic: object
+    photo: object
+    quote: object
+    section: object
+    markers: dict[str, str]
+    # Strings other than markers that identify what only this story carries (photo files).
+    traces: dict[str, str] = field(default_factory=dict)
+
+    def forbidden(self, path):
+        """{what: string} that must not appear in the answer at `path`."""
+        found = {**self.markers, **self.traces}
+        if self.state == "retracted" and path == self.article.get_absolute_url():
+            found = {k: v for k, v in found.items() if k not in RETRACTED_OWN_PAGE_ALLOWS}
+        return found
+
+
+@dataclass
+class World:
+    cases: dict[str, Case]
+    shared_person: object
+    shared_topic: object
+
+    @property
+    def hidden(self):
+        return [self.cases[state] for state in HIDDEN_STATES]
+
+    @property
+    def control(self):
+        return self.cases[CONTROL]
+
+    def all(self, attribute):
+        items = [getattr(case, attribute) for case in self.cases.values()]
+        return [item for item in items if item is not None]
+
+    @property
+    def people(self):
+        return [*self.all("person"), self.shared_person]
+
+    @property
+    def topics(self):
+        return [*self.all("topic"), self.shared_topic]
+
+
+def build_world(editor):
+    """A story in each state (through the model's transitions), each with its own person, topic,
+    photo (real image, with renditions), quote and section; all share one person and topic with
+    the published control so that the shared pages and related stories are swept too."""
+    shared_person = PersonFactory(name="Shared Speaker", slug="shared-speaker")
+    shared_topic = TopicFactory(name="Shared topic", slug="shared-topic")
+    now = timezone.now()
+    cases = {}
+    for state in STATES:
+        m = {
+            part: marker(state, part)
+            for part in (
+                "headline", "slug", "standfirst", "body", "quote", "caption", "credit", "alttext",
+                "photofile", "person", "pslug", "pbio", "topic", "tslug", "sharedquote",
+            )
+        }  # fmt: skip
+        photo = PhotoFactory(
+            image=ContentFile(image_bytes(400, 267), name=f"{m['photofile']}.jpg"),
+            caption=f"{m['caption']} delegates arrive",
+            credit=f"NWS/{m['credit']}",
+            alt_text=f"{m['alttext']} a hall",
+        )
+        photo_create_renditions(photo=photo)
+        person = PersonFactory(name=f"Anna {m['person']}", slug=m["pslug"], bio=m["pbio"])
+        topic = TopicFactory(name=f"Topic {m['topic']}", slug=m["tslug"])
+        section = (
+            SectionFactory(name=f"Desk {state}", slug=f"desk-{state}") if state in WITH_SECTION else None
+        )
+        story = Article.objects.create(
+            headline=f"Talks resume {m['headline']}",
+            slug=m["slug"],
+            standfirst=f"{m['standfirst']} after a pause.",
+            body=(
+                f"<p>{m['body']} negotiators met.</p>"
+                f"<p>“{m['quote']} we will not be rushed,” she said.</p>"
+                f"<p>“{m['sharedquote']} nor will we,” he said.</p>"
+            ),
+            section=section,
+            lead_photo=photo,
+        )
+        story.people.add(person, shared_person)
+        story.topics.add(topic, shared_topic)
+        quote = QuoteFactory(article=story, speaker=person, text=f"{m['quote']} we will not be rushed")
+        QuoteFactory(article=story, speaker=shared_person, text=f"{m['sharedquote']} nor will we")
+        _move_to(story, state, editor, now)
+        traces = {"photo original": photo.image.name}
+        traces.update({f"rendition {r.spec}": r.file.name for r in Rendition.objects.filter(photo=photo)})
+        cases[state] = Case(state, story, person, topic, photo, quote, section, m, traces)
+    return World(cases, shared_person, shared_topic)
+
+
+def _move_to(story, state, editor, now):
+    """Bring a new draft to `state` the way the desk does: by the transition methods."""
+    if state == "review":
+        story.submit_for_review(by=editor)
+    elif state == "scheduled":
+        story.publish(by=editor, at=now + datetime.timedelta(hours=2))
+    elif state in ("expired", "unpublished", "retracted", CONTROL):
+        story.publish(by=editor, at=now - datetime.timedelta(days=3))
+    if state == "expired":
+        # Expiry is a time, not a transition: the story leaves by itself when it passes.
+        story.expires_at = now - datetime.timedelta(days=1)
+        story.save(update_fields=["expires_at"])
+    elif state == "unpublished":
+        story.unpublish(by=editor)
+    elif state == "retracted":
+        story.retract(reason="The figures were wrong.", by=editor)
+
+
+# --- the URL patterns -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str  # "namespace:name", or the route itself for an unnamed pattern
+    route: str
+    has_parameters: bool
+
+
+def public_patterns(patterns=None, prefix="", namespace=""):
+    """Every URL pattern a reader can reach, from the root URLconf, recursively."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(STAFF_PREFIXES):
+            continue
+        if isinstance(entry, URLResolver):
+            inner = ":".join(filter(None, [namespace, entry.namespace]))
+            yield from public_patterns(entry.url_patterns, route, inner)
+        elif isinstance(entry, URLPattern):
+            name = ":".join(filter(None, [namespace, entry.name])) if entry.name else route
+            pattern = entry.pattern
+            converters = getattr(pattern, "converters", None)
+            has_parameters = bool(converters) if converters is not None else pattern.regex.groups > 0
+            yield Pattern(name, route, has_parameters)
+
+
+def _url(name, query=None, **kwargs):
+    path = reverse(name, kwargs=kwargs or None)
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def _months(world):
+    """Every month any story was (or will be) published in, and this one."""
+    times = [case.article.published_at for case in world.cases.values() if case.article.published_at]
+    months = {(t.year, t.month) for t in map(timezone.localtime, [*times, timezone.now()])}
+    return sorted(months)
+
+
+def _story_pages(world):
+    return [_url("articles:story", slug=story.slug) for story in world.all("article")]
+
+
+def _slugged(name, objects, paged=False):
+    urls = [_url(name, slug=obj.slug) for obj in objects]
+    return urls + [f"{url}?page=2" for url in urls] if paged else urls
+
+
+def _media(world):
+    names = [name for case in world.cases.values() for name in case.traces.values()]
+    return [_url("media", path=name) for name in names]
+
+
+def _searches(world):
+    words = sorted({word for case in world.cases.values() for word in case.markers.values()})
+    return [_url("articles:search", {"q": word}) for word in [*words, "zq", "talks resume"]]
+
+
+def _list_sitemaps(world):
+    objects = {"sections": world.all("section"), "topics": world.topics, "people": world.people}
+    return [
+        _url("articles:sitemap-list", kind=kind, block=block)
+        for kind in LIST_SITEMAPS
+        for block in sorted({obj.pk // BLOCK_SIZE for obj in objects[kind]})
+    ]
+
+
+def _api_story_filters(world):
+    filters = [{"section": s.slug} for s in world.all("section")]
+    filters += [{"topic": t.slug} for t in world.topics] + [{"person": p.slug} for p in world.people]
+    return [_url("api:stories"), *(_url("api:stories", query) for query in filters)]
+
+
+# Pattern name -> the URLs to fetch for it. Patterns without parameters are fetched as they
+# are unless listed here; patterns with parameters must be listed, or the sweep fails.
+FILLERS = {
+    "articles:list": lambda w: ["/", "/?page=2"],
+    "articles:story": _story_pages,
+    # Only someone holding a signed link may preview; forged tokens naming each story must fail.
+    "articles:preview": lambda w: [
+        _url("articles:preview", token=token)
+        for story in w.all("article")
+        for token in (str(story.pk), f"{story.pk}:forged")
+    ],
+    "articles:person": lambda w: _slugged("articles:person", w.people, paged=True),
+    "articles:topic": lambda w: _slugged("articles:topic", w.topics, paged=True),
+    "articles:section": lambda w: _slugged("articles:section", w.all("section"), paged=True),
+    "articles:search": _searches,
+    "articles:section-feed-rss": lambda w: _slugged("articles:section-feed-rss", w.all("section")),
+    "articles:section-feed-atom": lambda w: _slugged("articles:section-feed-atom", w.all("section")),
+    "articles:topic-feed-rss": lambda w: _slugged("articles:topic-feed-rss", w.topics),
+    "articles:topic-feed-atom": lambda w: _slugged("articles:topic-feed-atom", w.topics),
+    "articles:person-feed-rss": lambda w: _slugged("articles:person-feed-rss", w.people),
+    "articles:person-feed-atom": lambda w: _slugged("articles:person-feed-atom", w.people),
+    # Each month, and its second page (contrib's ?p=), which must be empty or 404.
+    "articles:sitemap-stories": lambda w: [
+        _url("articles:sitemap-stories", query, year=year, month=month)
+        for year, month in _months(w)
+        for query in (None, {"p": 2})
+    ],
+    "articles:sitemap-list": _list_sitemaps,
+    "api:stories": _api_story_filters,
+    "api:story": lambda w: [_url("api:story", story_id=s.pk) for s in w.all("article")],
+    "api:story-ninjs": lambda w: [_url("api:story-ninjs", story_id=s.pk) for s in w.all("article")],
+    "api:person": lambda w: _slugged("api:person", w.people),
+    "api:person-quotes": lambda w: _slugged("api:person-quotes", w.people),
+    "api:topic": lambda w: _slugged("api:topic", w.topics),
+    "api:section": lambda w: _slugged("api:section", w.all("section")),
+    # The API's catch-all answers any other address with an error: try addresses under each story.
+    "api:unknown_address": lambda w: [
+        _url("api:unknown_address", rest=f"stories/{s.pk}/{s.slug}") for s in w.all("article")
+    ],
+    "media": _media,
+}
+
+
+def unfilled_patterns():
+    """Patterns taking parameters that no filler knows: each one is a page nobody checks."""
+    return [p for p in public_patterns() if p.has_parameters and p.name not in FILLERS]
+
+
+def urls_to_sweep(world):
+    """({pattern name: [urls]}, [patterns nobody taught the sweep to fill])."""
+    plan, unknown = {}, []
+    for pattern in public_patterns():
+        if pattern.name in FILLERS:
+            plan.setdefault(pattern.name, []).extend(FILLERS[pattern.name](world))
+        elif pattern.has_parameters:
+            unknown.append(pattern)
+        else:
+            plan.setdefault(pattern.name, []).append("/" + pattern.route)
+    return plan, unknown
+
+
+def fetch(client, url):
+    """(status, body bytes, what the reader gets back as lower-case text: headers and body).
+
+    The text has what the reader typed (path segments, query values) taken out: a search page
+    saying "results for zqdraftbody" or an error naming the unknown slug asked for echoes the
+    reader, it does not leak. Anything else of a hidden story still shows.
+    """
+    response = client.get(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    headers = " ".join(f"{k}: {v}" for k, v in response.headers.items())
+    text = f"{headers}\n{body.decode('utf-8', 'replace')}".lower()
+    parts = urlsplit(url)
+    typed = [s for s in unquote(parts.path).split("/") if s] + [
+        v for values in parse_qs(parts.query).values() for v in values
+    ]
+    for echo in sorted({t.lower() for t in typed}, key=len, reverse=True):
+        text = text.replace(echo, " ")
+    return response.status_code, body, text
