@@ -1,8 +1,7 @@
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 
-from .. import audit
-from ..models import Person
+from ..models import Person, audit
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 

@@ -80,13 +80,7 @@ class Person(models.Model):
     @property
     def is_on_record(self):
         """Mentioned in or quoted by a published story: their page is public, so editors own it."""
-        from .article import Article
-        from .quote import Quote
-
-        return (
-            Article.objects.published().filter(people=self).exists()
-            or Quote.objects.published().filter(speaker=self).exists()
-        )
+        return self.pk is not None and type(self).objects.on_record().filter(pk=self.pk).exists()
 
     @property
     def alias_list(self):
