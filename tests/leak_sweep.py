@@ -10,13 +10,13 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
-from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from articles.images.renditions import photo_create_renditions
 from articles.models import Article, Rendition
+from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
 from .factories import PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
 from .images import image_bytes

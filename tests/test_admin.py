@@ -222,3 +222,43 @@ def test_person_add(editor_client):
     )
     assert response.status_code == 302
     assert Person.objects.get().alias_list == ["Lena Bergh"]
+
+
+def test_save_and_publish_of_an_existing_story_saves_it_once(editor_client):
+    """It used to save the form, then save again in publish(): version +2, indexed twice."""
+    from django.db.models.signals import post_save
+
+    from .desk import story_post_data
+
+    story = ArticleFactory(body="<p>The port reopened on Monday.</p>")
+    before = story.version
+    saves = []
+
+    def count(sender, instance, **kwargs):
+        if instance.pk == story.pk:
+            saves.append(instance.status)
+
+    post_save.connect(count, sender=Article, dispatch_uid="test-one-save")
+    try:
+        data = story_post_data(story, headline="Port reopens after strike", _publish="Save and publish")
+        response = editor_client.post(reverse("admin:articles_article_change", args=[story.pk]), data)
+    finally:
+        post_save.disconnect(dispatch_uid="test-one-save", sender=Article)
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.is_published and story.headline == "Port reopens after strike"
+    assert story.version == before + 1
+    assert saves == [Article.Status.PUBLISHED]
+
+
+def test_a_refused_publish_still_keeps_the_edit(editor_client):
+    from .desk import story_post_data
+
+    story = ArticleFactory(body="<p>The port reopened on Monday.</p>")
+    data = story_post_data(story, headline="Port reopens", body="", _publish="Save and publish")
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    response = editor_client.post(url, data, follow=True)
+    story.refresh_from_db()
+    assert story.status == Article.Status.DRAFT and story.headline == "Port reopens"
+    assert story.published_at is None
+    assert "its status did not change: A story needs a body" in response.content.decode()

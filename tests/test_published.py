@@ -172,3 +172,18 @@ def test_a_person_only_quoted_is_on_record_once_the_story_is_live(client, carrie
         assert client.get(f"/people/{quoted.slug}/").status_code == 200
         locations = [urlsplit(loc).path for loc in sitemap_locations(client)]
         assert f"/people/{quoted.slug}/" in locations
+
+
+def test_an_old_address_redirects_only_while_the_story_answers(client):
+    """The redirect used a Python mirror of the rule: a retracted story whose publication time
+    is still ahead answered 404 at its address but its old address still sent readers there."""
+    from articles.models import SlugRedirect
+
+    story = ArticleFactory(scheduled=True, slug="new-address")
+    SlugRedirect.objects.create(old_slug="old-address", article=story)
+    story.retract(reason="Withdrawn before it ran.")
+    assert client.get("/news/new-address/").status_code == 404
+    assert client.get("/news/old-address/").status_code == 404
+    with time_machine.travel(story.published_at + datetime.timedelta(seconds=1)):
+        response = client.get("/news/old-address/")
+        assert response.status_code == 301 and response["Location"] == "/news/new-address/"
