@@ -74,35 +74,45 @@ def prepare(n_stories):
     return pools, routes
 
 
-def generate(routes, openapi, pools, total, seed):
-    """`total` URLs spread over the routes; constant routes (no parameters) get a handful."""
+def _examples(strategy, n, seed):
+    """`n` values drawn by hypothesis (fewer when the strategy has fewer distinct ones)."""
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as fixed_seed
 
+    found = []
+
+    @fixed_seed(seed)
+    @settings(
+        max_examples=n,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(value=strategy)
+    def collect(value):
+        found.append(value)
+
+    collect()
+    return found
+
+
+def generate(routes, openapi, pools, total, seed):
+    """At least `total` URLs spread over the routes; constant ones (no parameters) get a handful."""
     from . import fuzzing
 
     shaped = [(route, fuzzing.query_params(route, openapi)) for route in routes]
-    variable = [pair for pair in shaped if pair[0].params or pair[1]]
-    share = max(1, (total - 3 * (len(shaped) - len(variable))) // max(1, len(variable)))
-    urls = []
-    for index, (route, params) in enumerate(shaped):
-        wanted = share if (route.params or params) else 3
-        found = []
-
-        @fixed_seed(seed + index)
-        @settings(
-            max_examples=wanted,
-            database=None,
-            deadline=None,
-            phases=[Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(url=fuzzing.urls(route, params, pools))
-        def collect(url):
-            found.append(url)  # noqa: B023 - called at once, in this iteration
-
-        collect()
-        urls += [(str(route), url) for url in found]
+    constant = [str(route) for route, params in shaped if not (route.params or params)]
+    urls = [(path, path) for path in constant] * 3
+    variable = [(r, fuzzing.urls(r, params, pools)) for r, params in shaped if r.params or params]
+    # Hypothesis stops early on a route with few distinct values; later rounds, with new seeds, top up.
+    for round_ in range(10):
+        missing = total - len(urls)
+        if missing <= 0 or not variable:
+            break
+        share = -(-missing // len(variable))
+        for index, (route, strategy) in enumerate(variable):
+            urls += [(str(route), url) for url in _examples(strategy, share, seed + 1000 * round_ + index)]
     return urls
 
 
