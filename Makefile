@@ -79,6 +79,13 @@ bench-photos: install
 soak: install
 	$(BIN)/python -m soak.run $(SOAK_ARGS)
 
+# Fuzz (not part of `make test`): a throwaway database on the local PostgreSQL, gunicorn in production
+# mode, FUZZ_ARGS (default 10,000) generated requests over every public URL and parameter, then
+# schemathesis over the OpenAPI document; fails on any 5xx. Writes the Fuzz section of docs/reliability.md.
+.PHONY: fuzz
+fuzz: install
+	$(BIN)/python -m soak.fuzz $(FUZZ_ARGS)
+
 # Production serving: hash-named, compressed static files, then gunicorn with gunicorn.conf.py
 # (workers from WEB_CONCURRENCY, default 2 × cores + 1; GUNICORN_BIND, default 0.0.0.0:8000).
 # Reads its settings from the environment (.env.example); migrations run once per deploy, not here.
