@@ -16,8 +16,8 @@ def seed(n_stories):
     from django.utils import timezone
 
     from articles.models import Article, Section
-    from articles.preview import preview_token
-    from articles.sitemaps import LIST_SITEMAPS
+    from articles.public.preview import preview_token
+    from articles.public.sitemaps import LIST_SITEMAPS
 
     pools = seed_published(n_stories, 0)
     now, section = timezone.now(), Section.objects.first()

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article
-from articles.preview import preview_token
-from articles.sitemaps import LIST_SITEMAPS
+from articles.public.preview import preview_token
+from articles.public.sitemaps import LIST_SITEMAPS
 from soak import fuzzing
 
 from .factories import ArticleFactory, PersonFactory, SectionFactory, TopicFactory
