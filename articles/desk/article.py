@@ -2,19 +2,20 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from ..models import Article, Correction, Note, Quote
+from ..models import Article, Correction, Note, Quote, audit
 from ..models.transitions import allowed_transitions
 from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import ArticleAdminForm
-from .revisions import compare, ensure_baseline, versions_of
+from .revisions import compare, ensure_baseline, keep_workflow_state, versions_of
 from .suggestions import suggestion_urls
 from .wire_import import wire_import_urls
 
@@ -122,6 +123,8 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
     ]
 
     def _requested_transition(self, request):
+        if _restoring(request):
+            return None  # a restore is an edit; status changes only through its own buttons
         return next((method for button, method in self.TRANSITION_BUTTONS if button in request.POST), None)
 
     def save_model(self, request, obj, form, change):
@@ -167,8 +170,18 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
         self.message_user(request, f"“{article}” is now {article.state_label.lower()}.", messages.SUCCESS)
         return True
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if _restoring(request):
+            # The times are the workflow's, kept as they are now by a restore.
+            fields += ["published_at", "expires_at"]
+        return fields
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
+        if object_id and _restoring(request):
+            # reversion has just written the old revision back; only its content stays.
+            keep_workflow_state(_restoring(request))
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None:
@@ -204,6 +217,34 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
         ]
         context = {"action_list": action_list, **(extra_context or {})}
         return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an earlier revision: an edit like any other, checked against the story as
+        it is now, bringing back its content but never its status, times or retraction."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not article.can_be_edited_by(request.user):
+            self.message_user(
+                request,
+                f"You cannot restore an earlier version of “{article}”: it is "
+                f"{article.state_label.lower()}, and reporters may change only their own drafts. "
+                "Ask an editor.",
+                messages.ERROR,
+            )
+            if self.has_view_or_change_permission(request, article):
+                return redirect("admin:articles_article_history", article.pk)
+            return redirect("admin:articles_article_changelist")
+        request.restoring_article = article
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            audit.record(
+                audit.AuditEvent.Action.RESTORE,
+                user=request.user,
+                target=f"story “{article}” (#{article.pk}) to revision {version_id}",
+                request=request,
+            )
+        return response
 
     # Bulk actions on the story list.
 
@@ -277,6 +318,11 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
             "title": f"Changes to “{article}”",
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+def _restoring(request):
+    """The story (as it was before the revert) when `request` restores a revision."""
+    return getattr(request, "restoring_article", None)
 
 
 class RetractForm(forms.Form):

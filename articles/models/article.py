@@ -63,6 +63,18 @@ class Article(models.Model):
 
     Status = Status
 
+    # What only transitions (and the slug's own redirect rule) change: a restored revision
+    # brings back the content and never these, so it cannot undo a publication or a retraction.
+    WORKFLOW_FIELDS = (
+        "status",
+        "published_at",
+        "expires_at",
+        "retraction_reason",
+        "retracted_at",
+        "author",
+        "slug",
+    )
+
     headline = models.CharField(max_length=250)
     slug = models.SlugField(
         max_length=250,
@@ -210,7 +222,14 @@ class Article(models.Model):
         check_transition(self, to, by)
         previous = self.status
         self.status = to
-        self.save()
+        # Every status change is a revision, so the history shows it and a restore
+        # has the state each transition left behind (retraction included).
+        with reversion.create_revision():
+            self.save()
+            reversion.add_to_revision(self)
+            if by is not None and by.pk:
+                reversion.set_user(by)
+            reversion.set_comment(f"{self.get_status_display()}{f': {note}' if note else ''}"[:500])
         record_transition(self, previous, to, by=by, note=note)
 
     def keep_old_address(self, old_slug):

@@ -25,6 +25,7 @@ class AuditEvent(models.Model):
         UNPUBLISH = "unpublish", "Unpublished"
         RETRACT = "retract", "Retracted"
         DELETE = "delete", "Deleted"
+        RESTORE = "restore", "Restored a revision"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
