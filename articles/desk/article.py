@@ -268,6 +268,11 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
             *wire_import_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path(
+                "<path:object_id>/preview/revoke/",
+                view(self.revoke_preview_view),
+                name="articles_article_revoke_preview",
+            ),
+            path(
                 "<path:object_id>/history/compare/", view(self.compare_view), name="articles_article_compare"
             ),
             *super().get_urls(),
@@ -294,6 +299,17 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
             "title": f"Retract “{article}”",
         }
         return TemplateResponse(request, "admin/articles/article/retract.html", context)
+
+    def revoke_preview_view(self, request, object_id):
+        """Kill every preview link shared so far; the desk shows a fresh one."""
+        article = get_object_or_404(Article, pk=object_id)
+        if request.method != "POST":
+            return redirect("admin:articles_article_change", article.pk)
+        if not article.can_be_edited_by(request.user):
+            raise PermissionDenied
+        article.revoke_preview_links()
+        self.message_user(request, f"Preview links to “{article}” shared so far no longer work.")
+        return redirect("admin:articles_article_change", article.pk)
 
     def compare_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)

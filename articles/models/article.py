@@ -1,4 +1,5 @@
 import datetime
+import secrets
 
 import reversion
 from django.conf import settings
@@ -20,6 +21,9 @@ from .sanitize import BODY_EXTENSIONS, sanitize_body
 from .status import Status, on_record_q, published_q
 from .tag import TaggedArticle
 from .transitions import check_transition, record_transition
+
+# Transitions after which a preview link shared before must show nothing.
+PREVIEW_ENDING = {Status.PUBLISHED, Status.UNPUBLISHED, Status.RETRACTED}
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -57,7 +61,8 @@ class ArticleQuerySet(models.QuerySet):
 
 # A revision holds the story with its quotes, topics and corrections. The lock
 # version is left out so restoring an old revision can never wind it back.
-@reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version"])
+# The preview key is left out too: restoring must never bring a revoked link back.
+@reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version", "preview_key"])
 class Article(models.Model):
     """One story."""
 
@@ -73,6 +78,7 @@ class Article(models.Model):
         "retracted_at",
         "author",
         "slug",
+        "preview_key",
     )
 
     headline = models.CharField(max_length=250)
@@ -137,6 +143,9 @@ class Article(models.Model):
         editable=False,
         help_text="Who created the story; reporters may edit only their own drafts.",
     )
+    # Signed into every preview link; emptied (killing the links) by publication, unpublication,
+    # retraction and the desk's "revoke", and drawn anew when a link is next asked for.
+    preview_key = models.CharField(max_length=32, blank=True, default="", editable=False)
     # Optimistic lock: bumped by every save, checked by the desk so a stale form
     # cannot overwrite a newer version.
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -222,6 +231,8 @@ class Article(models.Model):
         check_transition(self, to, by)
         previous = self.status
         self.status = to
+        if to in PREVIEW_ENDING:
+            self.preview_key = ""  # links shared before this moment show nothing any more
         # Every status change is a revision, so the history shows it and a restore
         # has the state each transition left behind (retraction included).
         with reversion.create_revision():
@@ -231,6 +242,20 @@ class Article(models.Model):
                 reversion.set_user(by)
             reversion.set_comment(f"{self.get_status_display()}{f': {note}' if note else ''}"[:500])
         record_transition(self, previous, to, by=by, note=note)
+
+    def current_preview_key(self):
+        """The key today's preview links carry, drawn when the story has none."""
+        if not self.preview_key:
+            key = secrets.token_hex(16)
+            # An update, not a save: a link is no edit, and must not trip the lock version.
+            Article.objects.filter(pk=self.pk, preview_key="").update(preview_key=key)
+            self.preview_key = Article.objects.filter(pk=self.pk).values_list("preview_key", flat=True).get()
+        return self.preview_key
+
+    def revoke_preview_links(self):
+        """Every preview link shared so far stops working."""
+        Article.objects.filter(pk=self.pk).update(preview_key="")
+        self.preview_key = ""
 
     def keep_old_address(self, old_slug):
         """After a slug change, keep the address readers may already have as a 301 redirect."""
