@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -117,6 +118,7 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
     # The workflow buttons and the model method each button calls.
     TRANSITION_BUTTONS = [
         ("_submit", "submit_for_review"),
+        ("_publish_now", "publish_now"),
         ("_publish", "publish"),
         ("_unpublish", "unpublish"),
         ("_send_back", "send_back"),
@@ -159,7 +161,15 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
 
     def _transition(self, request, article, method):
         try:
-            getattr(article, method)(by=request.user)
+            if method == "publish_now":
+                # Whatever time the form carried: now. An unpublish time already past would
+                # take the story straight down again, so it goes too.
+                now = timezone.now()
+                if article.expires_at and article.expires_at <= now:
+                    article.expires_at = None
+                article.publish(by=request.user, at=now)
+            else:
+                getattr(article, method)(by=request.user)
         except (ValidationError, PermissionDenied) as error:
             # The edit itself is saved; only the status change is refused.
             reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
@@ -172,8 +182,9 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if _restoring(request):
-            # The times are the workflow's, kept as they are now by a restore.
+        if _restoring(request) or not self.has_publish_permission(request):
+            # The times are the workflow's: kept as they are by a restore, and set only by
+            # those who publish (a reporter's time would schedule or back-date the story).
             fields += ["published_at", "expires_at"]
         return fields
 
@@ -189,6 +200,8 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
                     ensure_baseline(article)
                 extra_context["transitions"] = [t.value for t in allowed_transitions(article, request.user)]
                 extra_context["status_changes"] = article.status_changes.select_related("by")[:10]
+                if S.PUBLISHED in allowed_transitions(article, request.user):
+                    extra_context["preset_times"] = article.preset_times()
                 if not article.is_published and article.status != S.RETRACTED:
                     extra_context["preview_link"] = request.build_absolute_uri(preview_url(article))
         else:
@@ -250,7 +263,17 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
 
     @admin.action(description="Publish selected stories", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        published = sum(self._transition(request, article, "publish") for article in queryset)
+        published = 0
+        for article in queryset:
+            if article.preset_times():
+                self.message_user(
+                    request,
+                    f"“{article}” was not published: it already has a publication or unpublish time. "
+                    "Open it to publish now or keep that schedule.",
+                    messages.WARNING,
+                )
+                continue
+            published += self._transition(request, article, "publish")
         if published:
             self.message_user(request, f"Published {published} stor{'y' if published == 1 else 'ies'}.")
 

@@ -263,8 +263,20 @@ class Article(models.Model):
         if old_slug and old_slug != self.slug and self.published_at:
             SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
 
+    def preset_times(self):
+        """Publication and unpublish times already on a story that was never published, e.g.
+        typed before it reached an editor: publishing would silently schedule or back-date it
+        with them, so the desk asks first. {} when there are none."""
+        if self.status not in (Status.DRAFT, Status.IN_REVIEW) or not (self.published_at or self.expires_at):
+            return {}
+        if self.pk and self.status_changes.filter(to_status=Status.PUBLISHED).exists():
+            return {}
+        return {name: value for name in ("published_at", "expires_at") if (value := getattr(self, name))}
+
     def validate_for_publication(self):
         errors = []
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            errors.append("The unpublish time must come after the publication time.")
         if not self.headline.strip():
             errors.append("A story needs a headline before it is published.")
         if not self.body.strip():
