@@ -257,11 +257,37 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(preview_key="")
         self.preview_key = ""
 
+    @classmethod
+    def slug_taken(cls, slug, *, by_other_than=None):
+        """Whether `slug` is another story's: its address now, or an old address of it that
+        still redirects. Old addresses belong to their story for as long as they redirect."""
+        stories = cls.objects.filter(slug=slug)
+        redirects = SlugRedirect.objects.filter(old_slug=slug)
+        if by_other_than is not None:
+            stories, redirects = (
+                stories.exclude(pk=by_other_than),
+                redirects.exclude(article_id=by_other_than),
+            )
+        return stories.exists() or redirects.exists()
+
+    def clean(self):
+        super().clean()
+        if self.slug and SlugRedirect.objects.filter(old_slug=self.slug).exclude(article_id=self.pk).exists():
+            owner = SlugRedirect.objects.select_related("article").get(old_slug=self.slug).article
+            raise ValidationError(
+                {
+                    "slug": f"/news/{self.slug}/ is an old address of “{owner}” and still redirects "
+                    "readers there. Choose another slug."
+                }
+            )
+
     def keep_old_address(self, old_slug):
         """After a slug change, keep the address readers may already have as a 301 redirect."""
-        SlugRedirect.objects.filter(old_slug=self.slug).delete()  # the new slug is live again
+        # The new slug is live again, if it was one of this story's old addresses; another
+        # story's old address is never taken over (clean() refuses such a slug).
+        SlugRedirect.objects.filter(old_slug=self.slug, article=self).delete()
         if old_slug and old_slug != self.slug and self.published_at:
-            SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
+            SlugRedirect.objects.get_or_create(old_slug=old_slug, defaults={"article": self})
 
     def preset_times(self):
         """Publication and unpublish times already on a story that was never published, e.g.
