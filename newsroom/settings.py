@@ -28,11 +28,20 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+# Values that are not secrets: .env.example's placeholder and Django's own markers.
+PLACEHOLDER_SECRET_KEYS = ("change-me", "django-insecure")
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
     SECRET_KEY = "django-insecure-local-development-only"
+elif not DEBUG and SECRET_KEY.strip().lower().startswith(PLACEHOLDER_SECRET_KEYS):
+    # Copying .env.example as it is would sign sessions and preview links with a published key.
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is the placeholder from .env.example; set a long random value, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 if not ALLOWED_HOSTS:
@@ -63,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses an oversized request before its body is read (newsroom/uploads.py).
+    "newsroom.uploads.UploadLimitMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag from the content and 304 Not Modified for every page (feeds set their own ETag).
@@ -259,6 +270,18 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PUBLIC_CACHE_SECONDS", "60")
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))
 # Photo uploads larger than this (bytes) or with more pixels are refused with a message.
 PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
+# The largest request body accepted at all: a photo at its limit plus the form around it.
+# Past it the request is refused while it arrives (newsroom/uploads.py), not after.
+UPLOAD_MAX_BYTES = int(os.environ.get("NEWSROOM_UPLOAD_MAX_BYTES", str(PHOTO_MAX_BYTES + 1024 * 1024)))
+# Fields other than files (a story's body is the longest): Django refuses more with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Files above this are streamed to a temporary file instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "newsroom.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", "50000000"))
 
 LOGGING = {

@@ -5,7 +5,9 @@ import datetime
 import pytest
 import time_machine
 from django.core import signing
+from django.urls import reverse
 
+from articles.models import Article
 from articles.public.preview import preview_url
 
 from .desk import change_url, desk_user
@@ -75,3 +77,53 @@ def test_staff_preview_a_scheduled_story_at_its_address(client):
     response = client.get(story.get_absolute_url())
     assert response.status_code == 200
     assert b"scheduled for" in response.content
+
+
+@pytest.mark.parametrize("takedown", ["publish", "unpublish", "retract", "delete"])
+def test_a_link_dies_when_the_story_is_published_unpublished_retracted_or_deleted(client, takedown):
+    editor = desk_user("Editor")
+    story = ArticleFactory(published=takedown in ("unpublish", "retract"), headline="Taken down")
+    if story.status == story.Status.PUBLISHED:
+        story.status = story.Status.DRAFT  # the link was made while it was still a draft
+        url = preview_url(story)
+        story.status = story.Status.PUBLISHED
+    else:
+        url = preview_url(story)
+    assert client.get(url).status_code == 200
+    if takedown == "retract":
+        story.retract(reason="Wrong.", by=editor)
+    elif takedown == "delete":
+        story.delete()
+    else:
+        getattr(story, takedown)(by=editor)
+    if takedown == "unpublish":
+        # Unpublished again, it is previewable: but only with a new link.
+        assert client.get(preview_url(Article.objects.get(pk=story.pk))).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"Taken down" not in response.content
+
+
+def test_the_desk_revokes_shared_links(client):
+    reporter = desk_user("Reporter")
+    client.force_login(reporter)
+    draft = ArticleFactory(author=reporter)
+    url = preview_url(draft)
+    page = client.get(change_url(draft)).content.decode()
+    revoke = reverse("admin:articles_article_revoke_preview", args=[draft.pk])
+    assert revoke in page and "Revoke preview links" in page
+    response = client.post(revoke, follow=True)
+    assert "no longer work" in response.content.decode()
+    client.logout()
+    assert client.get(url).status_code == 404
+    assert client.get(preview_url(Article.objects.get(pk=draft.pk))).status_code == 200
+
+
+def test_a_reporter_cannot_revoke_links_to_someone_elses_story(client):
+    client.force_login(desk_user("Reporter"))
+    draft = ArticleFactory()
+    url = preview_url(draft)
+    response = client.post(reverse("admin:articles_article_revoke_preview", args=[draft.pk]))
+    assert response.status_code == 403
+    client.logout()
+    assert client.get(url).status_code == 200

@@ -7,9 +7,11 @@ hidden button is not what stops a reporter: the server is.
 import datetime
 
 import pytest
+import reversion
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.desk.revisions import versions_of
 from articles.models import Article, Correction, Photo
 
 from .desk import change_url, desk_user, story_post_data
@@ -33,6 +35,9 @@ MATRIX = {
     "unpublish": {"Editor"},
     "retract": {"Editor"},
     "add a correction": {"Editor"},
+    "restore a revision of own draft": {"Reporter", "Editor"},
+    "restore a revision of own published story": {"Editor"},
+    "restore a revision of someone else's draft": {"Editor"},
     "upload a photo": {"Editor", "Photo editor"},
     "change a photo's credit": {"Photo editor"},
     "delete a photo": {"Photo editor"},
@@ -120,6 +125,12 @@ def attempt(action, client, user):
         )
         client.post(change_url(published), data)
         return Correction.objects.filter(article=published).exists()
+    if action.startswith("restore a revision"):
+        story = {
+            "restore a revision of own draft": own_draft,
+            "restore a revision of own published story": published,
+        }.get(action, others_draft)
+        return restored(client, story)
     if action == "upload a photo":
         client.post(
             reverse("admin:articles_photo_add"),
@@ -139,6 +150,25 @@ def attempt(action, client, user):
         client.post(reverse("admin:articles_photo_delete", args=[photo.pk]), {"post": "yes"})
         return not Photo.objects.filter(pk=photo.pk).exists()
     raise AssertionError(f"unknown action {action}")
+
+
+def restored(client, story):
+    """Restore the story's first revision through the desk; True if its headline came back."""
+    # The first revision is of the story as a draft, as it was before an editor published it.
+    first_headline, status = story.headline, story.status
+    story.status = Article.Status.DRAFT
+    with reversion.create_revision():
+        story.save()
+    story.headline, story.status = "Later headline", status
+    with reversion.create_revision():
+        story.save()
+    url = reverse("admin:articles_article_revision", args=[story.pk, versions_of(story).last().pk])
+    client.get(url)
+    for _ in range(2):  # a first post may be refused as a conflict
+        story.refresh_from_db()
+        client.post(url, story_post_data(story, headline=first_headline))
+    story.refresh_from_db()
+    return story.headline == first_headline
 
 
 @pytest.mark.parametrize("role", ROLES)

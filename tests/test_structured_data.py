@@ -160,3 +160,37 @@ class TestCanonical:
         assert canonical(head(client, "/", page="2", utm_source="x")) == "http://testserver/?page=2"
         assert canonical(head(client, "/", page="1")) == "http://testserver/"
         assert canonical(head(client, "/", page="junk")) == "http://testserver/"
+
+
+def test_a_retracted_story_exposes_nothing_of_what_was_withdrawn(client):
+    photo = PhotoFactory(caption="Withdrawn caption", credit="NWS/Withdrawn Credit", alt_text="Withdrawn alt")
+    person = PersonFactory(name="Withdrawn Person")
+    story = ArticleFactory(
+        published=True,
+        headline="Story that was wrong",
+        standfirst="Withdrawn standfirst",
+        body="<p>Withdrawn body text.</p>",
+        lead_photo=photo,
+        people=[person],
+        topics=[TopicFactory(name="Withdrawn Topic")],
+    )
+    story.retract(reason="The figures were wrong.")
+    response = client.get(story.get_absolute_url())
+    html = response.content.decode()
+    head = HeadParser()
+    head.feed(html)
+
+    assert "Story that was wrong" in html and "The figures were wrong." in html
+    for withdrawn in ("Withdrawn", photo.share_image.url, photo.image.name.rsplit("/", 1)[-1].split(".")[0]):
+        assert withdrawn not in html, withdrawn
+    assert head.meta["og:image"].endswith("social-card.png")
+    assert head.meta["twitter:image"].endswith("social-card.png")
+    (article,) = [item for item in head.json_ld if item.get("@type") == "NewsArticle"]
+    assert "image" not in article and "about" not in article
+    assert article["headline"] == "Story that was wrong"
+    assert "The figures were wrong." in article["description"]
+
+    # Nor do feeds and the API carry it.
+    for url in ("/feeds/rss/", "/feeds/atom/", f"/api/stories/{story.pk}", f"/api/stories/{story.pk}/ninjs"):
+        other = client.get(url)
+        assert b"Withdrawn" not in other.content, url

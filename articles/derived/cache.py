@@ -176,6 +176,11 @@ def public_page(view):
         with public_reads() if reader else nullcontext():
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.has_header("Cache-Control"):
+                if not reader:
+                    # Signed-in staff may be shown what readers are not (drafts at their
+                    # address, desk links); no shared cache may keep their copy.
+                    patch_cache_control(response, private=True, no_cache=True)
+                    return response
                 max_age = public_max_age()
                 cache_publicly(response, max_age)
                 if use_cache and request.method == "GET":

@@ -2,19 +2,21 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from ..models import Article, Correction, Note, Quote
+from ..models import Article, Correction, Note, Quote, audit
 from ..models.transitions import allowed_transitions
 from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import ArticleAdminForm
-from .revisions import compare, ensure_baseline, versions_of
+from .revisions import compare, ensure_baseline, keep_workflow_state, versions_of
 from .suggestions import suggestion_urls
 from .wire_import import wire_import_urls
 
@@ -116,12 +118,15 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
     # The workflow buttons and the model method each button calls.
     TRANSITION_BUTTONS = [
         ("_submit", "submit_for_review"),
+        ("_publish_now", "publish_now"),
         ("_publish", "publish"),
         ("_unpublish", "unpublish"),
         ("_send_back", "send_back"),
     ]
 
     def _requested_transition(self, request):
+        if _restoring(request):
+            return None  # a restore is an edit; status changes only through its own buttons
         return next((method for button, method in self.TRANSITION_BUTTONS if button in request.POST), None)
 
     def save_model(self, request, obj, form, change):
@@ -156,7 +161,15 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
 
     def _transition(self, request, article, method):
         try:
-            getattr(article, method)(by=request.user)
+            if method == "publish_now":
+                # Whatever time the form carried: now. An unpublish time already past would
+                # take the story straight down again, so it goes too.
+                now = timezone.now()
+                if article.expires_at and article.expires_at <= now:
+                    article.expires_at = None
+                article.publish(by=request.user, at=now)
+            else:
+                getattr(article, method)(by=request.user)
         except (ValidationError, PermissionDenied) as error:
             # The edit itself is saved; only the status change is refused.
             reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
@@ -167,8 +180,19 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
         self.message_user(request, f"“{article}” is now {article.state_label.lower()}.", messages.SUCCESS)
         return True
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if _restoring(request) or not self.has_publish_permission(request):
+            # The times are the workflow's: kept as they are by a restore, and set only by
+            # those who publish (a reporter's time would schedule or back-date the story).
+            fields += ["published_at", "expires_at"]
+        return fields
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
+        if object_id and _restoring(request):
+            # reversion has just written the old revision back; only its content stays.
+            keep_workflow_state(_restoring(request))
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None:
@@ -176,6 +200,8 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
                     ensure_baseline(article)
                 extra_context["transitions"] = [t.value for t in allowed_transitions(article, request.user)]
                 extra_context["status_changes"] = article.status_changes.select_related("by")[:10]
+                if S.PUBLISHED in allowed_transitions(article, request.user):
+                    extra_context["preset_times"] = article.preset_times()
                 if not article.is_published and article.status != S.RETRACTED:
                     extra_context["preview_link"] = request.build_absolute_uri(preview_url(article))
         else:
@@ -205,11 +231,49 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
         context = {"action_list": action_list, **(extra_context or {})}
         return admin.ModelAdmin.history_view(self, request, object_id, context)
 
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an earlier revision: an edit like any other, checked against the story as
+        it is now, bringing back its content but never its status, times or retraction."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not article.can_be_edited_by(request.user):
+            self.message_user(
+                request,
+                f"You cannot restore an earlier version of “{article}”: it is "
+                f"{article.state_label.lower()}, and reporters may change only their own drafts. "
+                "Ask an editor.",
+                messages.ERROR,
+            )
+            if self.has_view_or_change_permission(request, article):
+                return redirect("admin:articles_article_history", article.pk)
+            return redirect("admin:articles_article_changelist")
+        request.restoring_article = article
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            audit.record(
+                audit.AuditEvent.Action.RESTORE,
+                user=request.user,
+                target=f"story “{article}” (#{article.pk}) to revision {version_id}",
+                request=request,
+            )
+        return response
+
     # Bulk actions on the story list.
 
     @admin.action(description="Publish selected stories", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        published = sum(self._transition(request, article, "publish") for article in queryset)
+        published = 0
+        for article in queryset:
+            if article.preset_times():
+                self.message_user(
+                    request,
+                    f"“{article}” was not published: it already has a publication or unpublish time. "
+                    "Open it to publish now or keep that schedule.",
+                    messages.WARNING,
+                )
+                continue
+            published += self._transition(request, article, "publish")
         if published:
             self.message_user(request, f"Published {published} stor{'y' if published == 1 else 'ies'}.")
 
@@ -226,6 +290,11 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
             *suggestion_urls(self),
             *wire_import_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
+            path(
+                "<path:object_id>/preview/revoke/",
+                view(self.revoke_preview_view),
+                name="articles_article_revoke_preview",
+            ),
             path(
                 "<path:object_id>/history/compare/", view(self.compare_view), name="articles_article_compare"
             ),
@@ -254,6 +323,17 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
         }
         return TemplateResponse(request, "admin/articles/article/retract.html", context)
 
+    def revoke_preview_view(self, request, object_id):
+        """Kill every preview link shared so far; the desk shows a fresh one."""
+        article = get_object_or_404(Article, pk=object_id)
+        if request.method != "POST":
+            return redirect("admin:articles_article_change", article.pk)
+        if not article.can_be_edited_by(request.user):
+            raise PermissionDenied
+        article.revoke_preview_links()
+        self.message_user(request, f"Preview links to “{article}” shared so far no longer work.")
+        return redirect("admin:articles_article_change", article.pk)
+
     def compare_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)
         if not self.has_view_or_change_permission(request, article):
@@ -277,6 +357,11 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
             "title": f"Changes to “{article}”",
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+def _restoring(request):
+    """The story (as it was before the revert) when `request` restores a revision."""
+    return getattr(request, "restoring_article", None)
 
 
 class RetractForm(forms.Form):

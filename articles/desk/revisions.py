@@ -48,6 +48,16 @@ def connect_signals():
     pre_save.connect(_keep_lock_version_on_revert, sender=Article, dispatch_uid="articles.revisions.revert")
 
 
+def keep_workflow_state(article):
+    """After a revision was written back, put the story's workflow fields back as they are
+    now (`article` was read before the revert): a restore changes content only."""
+    kept = {
+        Article._meta.get_field(name).attname: getattr(article, Article._meta.get_field(name).attname)
+        for name in Article.WORKFLOW_FIELDS
+    }
+    Article.objects.filter(pk=article.pk).update(**kept)
+
+
 def ensure_baseline(article):
     """Record a first revision for a story that has none (made by an import or script),
     so later changes, and conflicts, have something to compare against."""

@@ -1,4 +1,5 @@
 import datetime
+import secrets
 
 import reversion
 from django.conf import settings
@@ -20,6 +21,9 @@ from .sanitize import BODY_EXTENSIONS, sanitize_body
 from .status import Status, on_record_q, published_q
 from .tag import TaggedArticle
 from .transitions import check_transition, record_transition
+
+# Transitions after which a preview link shared before must show nothing.
+PREVIEW_ENDING = {Status.PUBLISHED, Status.UNPUBLISHED, Status.RETRACTED}
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -57,11 +61,25 @@ class ArticleQuerySet(models.QuerySet):
 
 # A revision holds the story with its quotes, topics and corrections. The lock
 # version is left out so restoring an old revision can never wind it back.
-@reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version"])
+# The preview key is left out too: restoring must never bring a revoked link back.
+@reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version", "preview_key"])
 class Article(models.Model):
     """One story."""
 
     Status = Status
+
+    # What only transitions (and the slug's own redirect rule) change: a restored revision
+    # brings back the content and never these, so it cannot undo a publication or a retraction.
+    WORKFLOW_FIELDS = (
+        "status",
+        "published_at",
+        "expires_at",
+        "retraction_reason",
+        "retracted_at",
+        "author",
+        "slug",
+        "preview_key",
+    )
 
     headline = models.CharField(max_length=250)
     slug = models.SlugField(
@@ -125,6 +143,9 @@ class Article(models.Model):
         editable=False,
         help_text="Who created the story; reporters may edit only their own drafts.",
     )
+    # Signed into every preview link; emptied (killing the links) by publication, unpublication,
+    # retraction and the desk's "revoke", and drawn anew when a link is next asked for.
+    preview_key = models.CharField(max_length=32, blank=True, default="", editable=False)
     # Optimistic lock: bumped by every save, checked by the desk so a stale form
     # cannot overwrite a newer version.
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -210,17 +231,78 @@ class Article(models.Model):
         check_transition(self, to, by)
         previous = self.status
         self.status = to
-        self.save()
+        if to in PREVIEW_ENDING:
+            self.preview_key = ""  # links shared before this moment show nothing any more
+        # Every status change is a revision, so the history shows it and a restore
+        # has the state each transition left behind (retraction included).
+        with reversion.create_revision():
+            self.save()
+            reversion.add_to_revision(self)
+            if by is not None and by.pk:
+                reversion.set_user(by)
+            reversion.set_comment(f"{self.get_status_display()}{f': {note}' if note else ''}"[:500])
         record_transition(self, previous, to, by=by, note=note)
+
+    def current_preview_key(self):
+        """The key today's preview links carry, drawn when the story has none."""
+        if not self.preview_key:
+            key = secrets.token_hex(16)
+            # An update, not a save: a link is no edit, and must not trip the lock version.
+            Article.objects.filter(pk=self.pk, preview_key="").update(preview_key=key)
+            self.preview_key = Article.objects.filter(pk=self.pk).values_list("preview_key", flat=True).get()
+        return self.preview_key
+
+    def revoke_preview_links(self):
+        """Every preview link shared so far stops working."""
+        Article.objects.filter(pk=self.pk).update(preview_key="")
+        self.preview_key = ""
+
+    @classmethod
+    def slug_taken(cls, slug, *, by_other_than=None):
+        """Whether `slug` is another story's: its address now, or an old address of it that
+        still redirects. Old addresses belong to their story for as long as they redirect."""
+        stories = cls.objects.filter(slug=slug)
+        redirects = SlugRedirect.objects.filter(old_slug=slug)
+        if by_other_than is not None:
+            stories, redirects = (
+                stories.exclude(pk=by_other_than),
+                redirects.exclude(article_id=by_other_than),
+            )
+        return stories.exists() or redirects.exists()
+
+    def clean(self):
+        super().clean()
+        if self.slug and SlugRedirect.objects.filter(old_slug=self.slug).exclude(article_id=self.pk).exists():
+            owner = SlugRedirect.objects.select_related("article").get(old_slug=self.slug).article
+            raise ValidationError(
+                {
+                    "slug": f"/news/{self.slug}/ is an old address of “{owner}” and still redirects "
+                    "readers there. Choose another slug."
+                }
+            )
 
     def keep_old_address(self, old_slug):
         """After a slug change, keep the address readers may already have as a 301 redirect."""
-        SlugRedirect.objects.filter(old_slug=self.slug).delete()  # the new slug is live again
+        # The new slug is live again, if it was one of this story's old addresses; another
+        # story's old address is never taken over (clean() refuses such a slug).
+        SlugRedirect.objects.filter(old_slug=self.slug, article=self).delete()
         if old_slug and old_slug != self.slug and self.published_at:
-            SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
+            SlugRedirect.objects.get_or_create(old_slug=old_slug, defaults={"article": self})
+
+    def preset_times(self):
+        """Publication and unpublish times already on a story that was never published, e.g.
+        typed before it reached an editor: publishing would silently schedule or back-date it
+        with them, so the desk asks first. {} when there are none."""
+        if self.status not in (Status.DRAFT, Status.IN_REVIEW) or not (self.published_at or self.expires_at):
+            return {}
+        if self.pk and self.status_changes.filter(to_status=Status.PUBLISHED).exists():
+            return {}
+        return {name: value for name in ("published_at", "expires_at") if (value := getattr(self, name))}
 
     def validate_for_publication(self):
         errors = []
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            errors.append("The unpublish time must come after the publication time.")
         if not self.headline.strip():
             errors.append("A story needs a headline before it is published.")
         if not self.body.strip():

@@ -26,6 +26,7 @@ class AuditEvent(models.Model):
         RETRACT = "retract", "Retracted"
         DELETE = "delete", "Deleted"
         CHANGE = "change", "Changed"
+        RESTORE = "restore", "Restored a revision"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

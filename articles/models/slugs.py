@@ -8,7 +8,9 @@ def unique_slug(model, text):
     max_length = model._meta.get_field("slug").max_length
     base = slugify(text)[: max_length - 6].strip("-") or model._meta.model_name
     slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
+    # A model may reserve more than its own column (stories: their old addresses too).
+    taken = getattr(model, "slug_taken", None) or (lambda slug: model.objects.filter(slug=slug).exists())
+    while taken(slug):
         n += 1
         slug = f"{base}-{n}"
     return slug

@@ -77,6 +77,11 @@ def news_article(article, request):
         "publisher": publisher(request),
         "isAccessibleForFree": True,
     }
+    if article.is_retracted:
+        # Withdrawn: the headline and the notice, nothing of what was withdrawn.
+        data["description"] = f"Retracted: {article.retraction_reason}"
+        data["dateModified"] = iso(article.retracted_at) or data["dateModified"]
+        return {key: value for key, value in data.items() if value not in (None, "")}
     if article.lead_photo:
         data["image"] = [image_object(article.lead_photo, request)]
     if article.dateline_place:

@@ -10,7 +10,7 @@ from ..derived.cache import public_page
 from ..derived.search import clean_query, search_stories
 from ..models import Article, Correction, Person, Quote, Section, Topic
 from .pagination import paginate
-from .preview import article_id_from_token
+from .preview import story_from_token
 from .related import related_stories
 
 
@@ -53,9 +53,8 @@ def story_detail(request, slug):
 
 
 def story_preview(request, token):
-    """A draft or scheduled story for someone holding a signed, unexpired link."""
-    article_id = article_id_from_token(token)
-    article = story_queryset(Article.objects.all()).filter(pk=article_id).first() if article_id else None
+    """A draft or scheduled story for someone holding a signed, unexpired, unrevoked link."""
+    article = story_from_token(token, story_queryset(Article.objects.all()))
     if article is None:
         return render(request, "articles/preview_invalid.html", status=404)
     return render_story(request, article)
