@@ -155,3 +155,31 @@ def test_restore_form_does_not_change_the_publication_times(client):
     story.refresh_from_db()
     assert story.published_at == published_at
     assert change_url(story)
+
+
+def test_a_deleted_published_story_is_recovered_as_a_draft(client):
+    """reversion's "Recover deleted" wrote the whole revision back: the story was public again
+    without a transition, and a retracted one came back without its retraction."""
+    from reversion.models import Version
+
+    editor = desk_user("Editor")
+    story = ArticleFactory(published=True, headline="Withdrawn then deleted")
+    with reversion.create_revision():
+        story.save()
+    story_id, slug = story.pk, story.slug
+    data = story_post_data(story)  # the recover form shows the story as it was
+    story.delete()
+    client.force_login(editor)
+    version = Version.objects.get_deleted(Article).get(object_id=str(story_id))
+    url = reverse("admin:articles_article_recover", args=[version.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    shown = page.context_data["adminform"].form  # the lock fields as the browser would send them
+    data.update({name: shown[name].value() for name in ("expected_version", "base_revision")})
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context_data["adminform"].form.errors
+    recovered = Article.objects.get(pk=story_id)
+    assert recovered.headline == "Withdrawn then deleted"
+    assert recovered.status == Article.Status.DRAFT and recovered.published_at is None
+    client.logout()
+    assert client.get(f"/news/{slug}/").status_code == 404

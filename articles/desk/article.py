@@ -182,7 +182,11 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if _restoring(request) or not self.has_publish_permission(request):
+        if (
+            _restoring(request)
+            or getattr(request, "recovering", False)
+            or not self.has_publish_permission(request)
+        ):
             # The times are the workflow's: kept as they are by a restore, and set only by
             # those who publish (a reporter's time would schedule or back-date the story).
             fields += ["published_at", "expires_at"]
@@ -193,6 +197,8 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
         if object_id and _restoring(request):
             # reversion has just written the old revision back; only its content stays.
             keep_workflow_state(_restoring(request))
+        if object_id and getattr(request, "recovering", False):
+            Article.objects.filter(pk=unquote(object_id)).update(**Article.RECOVERED_AS_DRAFT)
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None:
@@ -258,6 +264,13 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
                 request=request,
             )
         return response
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Recover a deleted story: it comes back as a draft with no publication or expiry time
+        and no retraction, whatever its last revision held. Going public again is a transition,
+        checked like any other; reversion alone would have republished it as it was."""
+        request.recovering = True
+        return super().recover_view(request, version_id, extra_context)
 
     # Bulk actions on the story list.
 

@@ -70,6 +70,14 @@ class Article(models.Model):
 
     # What only transitions (and the slug's own redirect rule) change: a restored revision
     # brings back the content and never these, so it cannot undo a publication or a retraction.
+    # What a story recovered after deletion starts from: a draft, as if never published.
+    RECOVERED_AS_DRAFT = {
+        "status": Status.DRAFT,
+        "published_at": None,
+        "expires_at": None,
+        "retraction_reason": "",
+        "retracted_at": None,
+    }
     WORKFLOW_FIELDS = (
         "status",
         "published_at",
