@@ -61,7 +61,10 @@ class Command(BaseCommand):
         source = generate_source()
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
-            with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+            with (
+                tempfile.TemporaryDirectory() as media,
+                override_settings(MEDIA_ROOT=media, PHOTO_ROOT=media),
+            ):
                 figures = measure(source, runs)
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)

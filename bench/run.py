@@ -59,6 +59,7 @@ def bench_env(args, stories, **extra):
         "DJANGO_HTTPS": "0",
         "DJANGO_STATIC_MANIFEST": "1",
         "DJANGO_MEDIA_ROOT": str(args.media_root),
+        "NEWSROOM_PHOTO_ROOT": str(args.media_root),
         "DJANGO_LOG_LEVEL": "WARNING",
         "DATABASE_URL": database_url(args, stories),
         "REDIS_URL": args.redis_url,

@@ -32,14 +32,20 @@ DESK = {
 DESK_PATHS = ("/admin/", "/api/docs")
 
 
-def _media_origin():
-    # Media on object storage or a CDN lives on another origin; allow its images.
-    parts = urlsplit(settings.MEDIA_URL)
+def _origin(url):
+    parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
+def _media_origins():
+    # Media on object storage or a CDN lives on another origin, and the photo views redirect
+    # to signed URLs on the bucket's own; allow images from both.
+    origins = [_origin(settings.MEDIA_URL), _origin(getattr(settings, "PHOTO_ORIGIN", ""))]
+    return " ".join(dict.fromkeys(origin for origin in origins if origin))
+
+
 def render_policy(directives):
-    media = _media_origin()
+    media = _media_origins()
     if media:
         directives = {**directives, "img-src": f"{directives['img-src']} {media}"}
     return "; ".join(f"{name} {value}" for name, value in directives.items())

@@ -208,11 +208,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
+# Photo files (originals and renditions) are private: outside MEDIA_ROOT, reached only through
+# the reader and desk views (articles/models/files.py says which answers whom).
+PHOTO_ROOT = Path(os.environ.get("NEWSROOM_PHOTO_ROOT", BASE_DIR / "photo-store"))
+# How long a signed object-storage URL the photo views hand out stays valid.
+PHOTO_SIGNED_URL_SECONDS = int(os.environ.get("NEWSROOM_PHOTO_SIGNED_URL_SECONDS", "3600"))
 
 # Hash-named, compressed static files need `collectstatic`; local runs and tests skip it.
 STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "photos": {"BACKEND": "articles.models.files.PhotoFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -243,6 +249,22 @@ if AWS_STORAGE_BUCKET_NAME:
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
+    # Photos under a private prefix of the same bucket: never public-read, always signed, and
+    # handed out by the photo views only after they have checked who may see the photo.
+    STORAGES["photos"] = {
+        "BACKEND": "articles.models.files.PhotoS3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": os.environ.get("NEWSROOM_PHOTO_PREFIX", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PHOTO_SIGNED_URL_SECONDS,
+            "custom_domain": None,  # a CDN domain would not carry the signature
+            "object_parameters": {"CacheControl": "private, max-age=3600"},
+        },
+    }
+    # Where signed photo URLs point, which the Content-Security-Policy also allows.
+    PHOTO_ORIGIN = AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
     # The media origin, which the Content-Security-Policy allows images from.
     MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL") or (
         f"https://{AWS_S3_CUSTOM_DOMAIN}/"

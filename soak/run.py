@@ -55,6 +55,7 @@ def site_env(database_url, tmp):
         DJANGO_HTTPS="0",
         DJANGO_STATIC_MANIFEST="0",
         DJANGO_MEDIA_ROOT=str(tmp / "media"),
+        NEWSROOM_PHOTO_ROOT=str(tmp / "photos"),
         DJANGO_LOG_LEVEL="WARNING",
         DJANGO_SETTINGS_MODULE="newsroom.settings",
         # gunicorn.conf.py: no access log (hundreds of lines a second), and no recycling of workers

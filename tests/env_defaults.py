@@ -16,3 +16,5 @@ os.environ.setdefault("DJANGO_HTTPS", "0")
 os.environ.setdefault("NEWSROOM_SERVE_MEDIA", "1")
 # Uploads made by tests land in a throwaway folder, never in the project's media/.
 os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="newsroom-test-media-"))
+# Photo files are private storage of their own, outside MEDIA_ROOT; also throwaway.
+os.environ.setdefault("NEWSROOM_PHOTO_ROOT", tempfile.mkdtemp(prefix="newsroom-test-photos-"))

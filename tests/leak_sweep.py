@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles.images.renditions import photo_create_renditions
 from articles.models import Article, Rendition
+from articles.models.files import RENDITIONS, photo_storage
 from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
 from .factories import PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
@@ -33,6 +34,8 @@ STATES = (*HIDDEN_STATES, CONTROL)
 WITH_SECTION = {"review", "scheduled", "unpublished", "retracted", CONTROL}
 # What a retracted story may still show at its own address: its headline, over the notice.
 RETRACTED_OWN_PAGE_ALLOWS = {"headline", "slug"}
+# Markers no page shows even for the published control: the upload's file name stays with the desk.
+NEVER_PUBLIC = {"photofile"}
 
 
 def marker(state, part):
@@ -209,9 +212,26 @@ def _slugged(name, objects, paged=False):
     return urls + [f"{url}?page=2" for url in urls] if paged else urls
 
 
-def _media(world):
-    names = [name for case in world.cases.values() for name in case.traces.values()]
-    return [_url("media", path=name) for name in names]
+def media_addresses(world):
+    """{url: (state, what, public)} for every file of every case's photo: the address pages
+    give it (the reader's route for a rendition, the desk's for the original) and the one it
+    would have as a plain media file. `public` is True only for a rendition's reader route:
+    nothing else may ever answer an anonymous reader, whatever the story's state."""
+    storage = photo_storage()
+    addresses = {}
+    for case in world.cases.values():
+        for what, name in case.traces.items():
+            addresses[storage.url(name)] = (case.state, what, name.startswith(RENDITIONS))
+            addresses[_url("media", path=name)] = (case.state, what, False)
+    return addresses
+
+
+def _reader_files(world):
+    return [url for url, (_, _, public) in media_addresses(world).items() if public]
+
+
+def _other_files(world):
+    return [url for url, (_, _, public) in media_addresses(world).items() if not public]
 
 
 def _searches(world):
@@ -273,8 +293,11 @@ FILLERS = {
     "api:unknown_address": lambda w: [
         _url("api:unknown_address", rest=f"stories/{s.pk}/{s.slug}") for s in w.all("article")
     ],
-    "media": _media,
+    "articles:photo-file": _reader_files,
+    # Every other address a photo file could have: the desk's, and a plain media path.
+    "media": _other_files,
 }
+MEDIA_PATTERNS = ("articles:photo-file", "media")
 
 
 def unfilled_patterns():

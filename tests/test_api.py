@@ -32,6 +32,7 @@ NOW = timezone.now()
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PHOTO_ROOT = str(tmp_path / "photos")
 
 
 @pytest.fixture
@@ -84,17 +85,19 @@ def test_story_detail_has_body_dateline_photo_quotes_people_topics(client, story
     assert photo["credit"] == "© Newsroom Pictures/Ana Ortiz"  # never without its credit line
     assert photo["copyright"] == "CC BY 4.0"
     assert (photo["width"], photo["height"]) == (640, 427)
-    assert photo["url"].startswith("http://testserver/media/photos/")
+    assert photo["url"].startswith("http://testserver/photos/")
     assert {r["width"] for r in photo["renditions"] if r["kind"] == "full"} == {320, 640}
     assert {r["mime_type"] for r in photo["renditions"]} >= {"image/jpeg", "image/webp"}
     for rendition in photo["renditions"]:
         assert client.get(rendition["url"].removeprefix("http://testserver")).status_code == 200
 
 
-def test_a_photo_without_renditions_gives_its_original(client, story):
+def test_a_photo_without_renditions_gives_readers_no_file(client, story):
+    # Until its renditions are made, the only file is the original, which is the desk's alone.
     photo = get_json(client, f"/api/stories/{story.pk}")["lead_photo"]
     assert photo["renditions"] == []
-    assert client.get(photo["url"].removeprefix("http://testserver")).status_code == 200
+    response = client.get(photo["url"].removeprefix("http://testserver"))
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
 def test_story_list_is_newest_first_with_summaries(client, story):

@@ -137,7 +137,7 @@ def image_bytes_by_hash():
 
 
 def stored_files():
-    return sorted(str(p) for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
+    return sorted(str(p) for p in Path(settings.PHOTO_ROOT).rglob("*") if p.is_file())
 
 
 def delete_everything():

@@ -47,7 +47,7 @@ def record_counts():
 
 
 def demo_files():
-    root = Path(settings.MEDIA_ROOT) / PHOTO_DIR
+    root = Path(settings.PHOTO_ROOT) / PHOTO_DIR
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
 
 

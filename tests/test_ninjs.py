@@ -29,6 +29,7 @@ SAMPLES = DATA / "ninjs"
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PHOTO_ROOT = str(tmp_path / "photos")
 
 
 @pytest.fixture(scope="module")
@@ -407,7 +408,7 @@ def test_our_ninjs_imports_back_unchanged(client, settings, tmp_path, rich_story
     folder = tmp_path / "export"
     folder.mkdir()
     shutil.copy(
-        Path(settings.MEDIA_ROOT) / rich_story.lead_photo.image.name, folder / picture.rsplit("/", 1)[1]
+        Path(settings.PHOTO_ROOT) / rich_story.lead_photo.image.name, folder / picture.rsplit("/", 1)[1]
     )
     write_item(folder, "story.json", item)
     expected = copy.copy(rich_story)

@@ -38,6 +38,7 @@ AGENCY_FILE = {
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PHOTO_ROOT = str(tmp_path / "photos")
 
 
 def metadata_of(data):

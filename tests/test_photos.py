@@ -4,6 +4,7 @@ import datetime
 import html
 import io
 import re
+from pathlib import PurePath
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -17,6 +18,7 @@ from articles.images import renditions
 from articles.images.ingest import photo_create_from_upload
 from articles.images.renditions import FORMATS, photo_create_renditions
 from articles.models import Photo, Rendition
+from articles.models.files import rendition_key
 
 from .factories import ArticleFactory, PersonFactory, PhotoFactory
 from .images import SVG_WITH_SCRIPT, image_bytes, jpeg, photo_like, png_declaring, two_tone, upload
@@ -28,6 +30,7 @@ pytestmark = pytest.mark.django_db
 def media_root(settings, tmp_path):
     """Each test stores files in its own folder, so "nothing stored" can be checked."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PHOTO_ROOT = str(tmp_path / "photos")
     return tmp_path / "media"
 
 
@@ -187,7 +190,9 @@ class TestRenditions:
                 assert image.size == (rendition.width, rendition.height)
                 assert image.format == {"jpeg": "JPEG", "webp": "WEBP", "avif": "AVIF"}[rendition.format]
             assert rendition.size == rendition.file.size
-            assert rendition.file.name.startswith(f"photos/renditions/{photo.pk}/")
+            # A keyed folder and the spec: neither the photo's id nor the upload's name.
+            assert rendition.file.name.startswith(f"photos/renditions/{rendition_key(photo.pk)}/")
+            assert PurePath(rendition.file.name).name.startswith(rendition.spec.rsplit(".", 1)[0])
         assert len(photo.rendition_index) == photo.renditions.count()
         assert photo.picture.widest_src == photo.renditions.get(spec="w1920.jpeg").file.url
 
@@ -277,7 +282,7 @@ class TestRenditions:
         with django_capture_on_commit_callbacks(execute=True):
             photo_create_renditions(photo=photo)
         content = client.get(story.get_absolute_url()).content.decode()
-        assert f'src="{photo.image.url}"' not in content and "/media/photos/renditions/" in content
+        assert f'src="{photo.image.url}"' not in content and f"/photos/{rendition_key(photo.pk)}/" in content
 
     def test_a_failed_encoding_stores_nothing(self, monkeypatch, media_root):
         def broken(*args, **kwargs):

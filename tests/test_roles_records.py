@@ -128,6 +128,7 @@ def attempt(action, client):
 @pytest.mark.parametrize("action", list(MATRIX))
 def test_role_record_matrix(client, role, action, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PHOTO_ROOT = str(tmp_path / "photos")
     client.force_login(desk_user(role))
     expected = role in MATRIX[action]
     assert attempt(action, client) is expected, f"{role} {'may' if expected else 'must not'} {action}"

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from ..images.renditions import photo_create_renditions
@@ -10,6 +10,7 @@ from ..models.rendition import Rendition, rendition_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import PhotoAdminForm
+from .media import desk_photo_file
 
 
 class UsageListFilter(admin.SimpleListFilter):
@@ -86,6 +87,13 @@ class PhotoAdmin(AuditedDeleteMixin, admin.ModelAdmin):
         }
         # Grouping for the counts drops Meta.ordering; pagination and autocomplete need an order.
         return super().get_queryset(request).annotate(**counts).order_by(*Photo._meta.ordering)
+
+    def get_urls(self):
+        def view(request, name):
+            return desk_photo_file(request, name, self)
+
+        files = path("file/<path:name>", self.admin_site.admin_view(view), name="articles_photo_file")
+        return [files, *super().get_urls()]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

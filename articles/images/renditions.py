@@ -8,7 +8,6 @@ import io
 import math
 from dataclasses import dataclass
 from itertools import groupby
-from pathlib import PurePath
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -143,7 +142,6 @@ def _render(photo, specs):
     """Encode and store `specs` from one decode of the original; the unsaved Rendition rows."""
     # Decode just enough pixels for the most demanding spec (JPEG can skip the rest).
     needed = max(math.ceil(spec.width / (spec.box[2] - spec.box[0])) for spec in specs)
-    stem = PurePath(photo.image.name).stem[:60]
     made = []
     try:
         with photo.image.open("rb"), open_image(photo.image) as image:
@@ -173,7 +171,8 @@ def _render(photo, specs):
                         height=height,
                         size=len(data),
                     )
-                    rendition.file.save(f"{stem}-{spec.name}", ContentFile(data), save=False)
+                    # Named by its spec alone, in the photo's keyed folder: nothing of the upload's name.
+                    rendition.file.save(spec.name, ContentFile(data), save=False)
                     made.append(rendition)
     except BaseException:
         _delete_files(made)

@@ -1,4 +1,3 @@
-import secrets
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
@@ -6,20 +5,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.fields.files import ImageFieldFile
-from django.utils import timezone
 from PIL import Image
 
 from ..images.decode import upright_size
+from ..images.validation import inspect_upload
+from .article import Article
+from .files import original_upload_to, photo_storage
+from .person import Person
+from .rendition import Rendition, picture_for, share_image_for
 
 CREDIT_REQUIRED = "Every photo needs a credit, e.g. “Agency/Photographer”."
+MISSING_FILE = "There is no stored file called “%(name)s”: upload the photo again."
 ALT_TEXT_REQUIRED = "Describe the image for readers who cannot see it: alt text is required."
-
-
-def original_upload_to(photo, filename):
-    """Where an upload is stored: under a random folder, so that its address cannot be
-    guessed from the file's name. Originals keep the photographer's metadata (location
-    included) for the photo desk; readers only ever get the stripped renditions."""
-    return f"photos/originals/{timezone.now():%Y/%m}/{secrets.token_urlsafe(12)}/{filename}"
 
 
 class UprightImageFieldFile(ImageFieldFile):
@@ -29,7 +26,11 @@ class UprightImageFieldFile(ImageFieldFile):
         # so the width and height we store are the upright ones.
         if not hasattr(self, "_dimensions_cache"):
             close = self.closed
-            self.open()
+            try:
+                self.open()
+            except FileNotFoundError:  # a name with no file: full_clean() says so in words
+                self._dimensions_cache = (None, None)
+                return self._dimensions_cache
             try:
                 with Image.open(self) as image:
                     self._dimensions_cache = upright_size(image)
@@ -57,10 +58,14 @@ class PhotoQuerySet(models.QuerySet):
     def unused(self):
         return self.exclude(self._used_q())
 
-    def _used_q(self):
-        from .article import Article
-        from .person import Person
+    def on_record(self):
+        """Photos readers may download: leading a published story, or the portrait of a
+        person on record. Anything else, a draft's or an embargoed wire picture, stays private."""
+        leads = Article.objects.published().filter(lead_photo=OuterRef("pk"))
+        portraits = Person.objects.on_record().filter(portrait=OuterRef("pk"))
+        return self.filter(Q(Exists(leads)) | Q(Exists(portraits)))
 
+    def _used_q(self):
         return Q(Exists(Article.objects.filter(lead_photo=OuterRef("pk")))) | Q(
             Exists(Person.objects.filter(portrait=OuterRef("pk")))
         )
@@ -73,7 +78,11 @@ class Photo(models.Model):
     """An image the newsroom may publish; never shown without its credit."""
 
     image = UprightImageField(
-        upload_to=original_upload_to, width_field="width", height_field="height", max_length=255
+        upload_to=original_upload_to,
+        storage=photo_storage,
+        width_field="width",
+        height_field="height",
+        max_length=255,
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
@@ -143,6 +152,26 @@ class Photo(models.Model):
         label = self.caption or self.alt_text or self.image.name
         return f"{label[:60]} ({self.credit_line})"
 
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        # Whatever path a photo comes by (desk, import, script), a new file is decoded
+        # before it is stored: not an image, truncated, or a decompression bomb is refused.
+        if (
+            self.image
+            and "image" not in (exclude or ())
+            and (self._state.adding or not self.image._committed)
+        ):
+            try:
+                if self.image._committed:  # a stored file named by a script or an import
+                    with self.image.open("rb"):
+                        inspect_upload(self.image)
+                else:
+                    inspect_upload(self.image)
+            except FileNotFoundError as error:
+                raise ValidationError({"image": MISSING_FILE % {"name": self.image.name}}) from error
+            except ValidationError as error:
+                raise ValidationError({"image": error.error_list}) from error
+
     def clean(self):
         # Whitespace-only credit or alt text is as good as none.
         self.credit = self.credit.strip()
@@ -175,21 +204,15 @@ class Photo(models.Model):
     @cached_property
     def picture(self):
         """The whole frame as a <picture>: srcsets of its stored renditions, the original if none."""
-        from .rendition import Rendition, picture_for
-
         return picture_for(self, Rendition.Kind.FULL)
 
     @cached_property
     def share_image(self):
         """The one file other sites get (og:image, JSON-LD, feeds, API): never the original,
         which may still carry the photographer's location."""
-        from .rendition import share_image_for
-
         return share_image_for(self)
 
     @cached_property
     def card_picture(self):
         """The 3:2 crop around the focal point that story cards show."""
-        from .rendition import Rendition, picture_for
-
         return picture_for(self, Rendition.Kind.CARD)

@@ -7,17 +7,14 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
+from .files import photo_storage, rendition_upload_to
+
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # Browsers take the first <source> whose type they support; JPEG is the <img> for the rest.
 SOURCE_ORDER = ("avif", "webp")
 FALLBACK_FORMAT = "jpeg"
 # The plain src for browsers without srcset: wide enough for a story column.
 FALLBACK_SRC_WIDTH = 960
-
-
-def rendition_upload_to(rendition, filename):
-    # One folder per photo keeps its renditions together in any storage listing.
-    return f"photos/renditions/{rendition.photo_id}/{filename}"
 
 
 class Rendition(models.Model):
@@ -38,7 +35,9 @@ class Rendition(models.Model):
     )
     kind = models.CharField(max_length=10, choices=Kind)
     format = models.CharField(max_length=10, choices=Format)
-    file = models.FileField(upload_to=rendition_upload_to, max_length=255)
+    file = models.FileField(
+        upload_to=rendition_upload_to, storage=photo_storage, max_length=255, db_index=True
+    )
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     size = models.PositiveIntegerField("bytes")

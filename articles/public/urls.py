@@ -3,7 +3,7 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from ..derived.cache import public_page
-from . import feeds, sitemaps, views
+from . import feeds, media, sitemaps, views
 
 app_name = "articles"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.story_list, name="list"),
     path("news/<slug:slug>/", views.story_detail, name="story"),
     path("preview/<str:token>/", views.story_preview, name="preview"),
+    path("photos/<str:key>/<str:spec>", media.photo_file, name="photo-file"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("sections/<slug:slug>/", views.section_detail, name="section"),

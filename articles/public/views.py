@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from ..derived.cache import public_page
 from ..derived.search import clean_query, search_stories
 from ..models import Article, Correction, Person, Quote, Section, Topic
+from ..models.files import signed_photo_urls
 from .pagination import paginate
 from .preview import story_from_token
 from .related import related_stories
@@ -57,7 +58,9 @@ def story_preview(request, token):
     article = story_from_token(token, story_queryset(Article.objects.all()))
     if article is None:
         return render(request, "articles/preview_invalid.html", status=404)
-    return render_story(request, article)
+    # Its photos are not public yet: the link's holder gets them through signed addresses.
+    with signed_photo_urls():
+        return render_story(request, article)
 
 
 def render_story(request, article):

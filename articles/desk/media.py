@@ -1,0 +1,23 @@
+"""The desk's address of any photo file, original included: staff who may see photos only.
+
+Originals keep the photographer's metadata (location too) for the photo desk, so they are
+never given a public address; the admin's "Currently:" link and thumbnails come here.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.cache import patch_cache_control
+
+from ..models import Photo
+from ..public.media import file_response
+
+
+def desk_photo_file(request, name, model_admin):
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    known = Photo.objects.filter(image=name).exists() or Photo.objects.filter(renditions__file=name).exists()
+    if not known:
+        raise Http404("No photo file at this address.")
+    response = file_response(name)
+    patch_cache_control(response, private=True, no_store=True)
+    return response

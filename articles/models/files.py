@@ -1,0 +1,129 @@
+"""Where photo files live, and the only addresses they are ever given.
+
+Every photo file, original and rendition, sits in private storage (`STORAGES["photos"]`):
+a folder no web server serves, or a private bucket prefix. Its URL is never the file's
+own: a rendition's is the reader route `/photos/<key>/<spec>`, which answers only while
+something public uses the photo (articles/public/media.py); an original's is the desk
+route, which answers only staff who may see photos (articles/desk/photo.py). Readers
+never get an original, which may still carry the photographer's location.
+
+Rendition folders are keyed with the site secret, so their names cannot be guessed from
+a photo's id or its upload's file name.
+"""
+
+import contextvars
+import secrets
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.storage import FileSystemStorage, storages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
+
+RENDITIONS = "photos/renditions/"
+ORIGINALS = "photos/originals/"
+SIGNING_SALT = "articles.photo-file"
+
+# Set while a preview renders: its reader may not be logged in, and its photos are not yet
+# public, so their reader URLs carry a signature that lets them through for a while.
+_signing = contextvars.ContextVar("signed_photo_urls", default=False)
+
+
+def original_upload_to(photo, filename):
+    """A random folder per upload: the address says nothing about the photo."""
+    return f"{ORIGINALS}{timezone.now():%Y/%m}/{secrets.token_urlsafe(12)}/{Path(filename).name}"
+
+
+def rendition_key(photo_id):
+    """The folder of a photo's renditions: stable for the photo, unguessable without the secret."""
+    return salted_hmac("articles.rendition-folder", str(photo_id)).hexdigest()[:32]
+
+
+def rendition_upload_to(rendition, filename):
+    # The spec alone names the file (w640.webp): the upload's own name stays with the desk.
+    return f"{RENDITIONS}{rendition_key(rendition.photo_id)}/{Path(filename).name}"
+
+
+def photo_storage():
+    """The storage every photo file goes through (a callable, so tests can swap it)."""
+    return storages["photos"]
+
+
+@contextmanager
+def signed_photo_urls():
+    """Reader URLs made inside this block are signed, and valid as long as a preview link."""
+    token = _signing.set(True)
+    try:
+        yield
+    finally:
+        _signing.reset(token)
+
+
+def reader_url(name):
+    key, _, spec = name.removeprefix(RENDITIONS).partition("/")
+    url = reverse("articles:photo-file", kwargs={"key": key, "spec": spec})
+    if _signing.get():
+        url += f"?sig={signing.TimestampSigner(salt=SIGNING_SALT).sign(name).removeprefix(name + ':')}"
+    return url
+
+
+def signature_valid(name, signature):
+    try:
+        signing.TimestampSigner(salt=SIGNING_SALT).unsign(
+            f"{name}:{signature}", max_age=settings.PREVIEW_LINK_MAX_AGE
+        )
+    except signing.BadSignature:  # includes SignatureExpired
+        return False
+    return True
+
+
+def desk_url(name):
+    return reverse("admin:articles_photo_file", kwargs={"name": name})
+
+
+class RoutedURLs:
+    """Storage whose url() is the app's route for the file, never the file itself.
+
+    `direct_url()` is the storage's own address for the views behind those routes: None
+    when the app streams the file, a short-lived signed URL on object storage.
+    """
+
+    def url(self, name):
+        return reader_url(name) if name.startswith(RENDITIONS) else desk_url(name)
+
+    def direct_url(self, name):
+        return None
+
+
+class PhotoFileSystemStorage(RoutedURLs, FileSystemStorage):
+    """Photo files on a local disk outside MEDIA_ROOT (settings.PHOTO_ROOT)."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PHOTO_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PHOTO_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+
+def _s3_storage_class():
+    from storages.backends.s3 import S3Storage  # only deployments on object storage install boto3's chain
+
+    class PhotoS3Storage(RoutedURLs, S3Storage):
+        """Photo files under a private bucket prefix; the app hands out short-lived signed URLs."""
+
+        def direct_url(self, name):
+            return S3Storage.url(self, name, expire=settings.PHOTO_SIGNED_URL_SECONDS)
+
+    return PhotoS3Storage
+
+
+def PhotoS3Storage(**options):
+    return _s3_storage_class()(**options)
