@@ -1,5 +1,5 @@
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import path, register_converter
 from django.views.generic import TemplateView
 
 from ..derived.cache import public_page
@@ -7,11 +7,31 @@ from . import feeds, media, sitemaps, views
 
 app_name = "articles"
 
+
+class PhotoKey:
+    """A rendition folder as articles/models/files.py names it; any other address is a 404 unread."""
+
+    regex = "[0-9a-f]{32}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class PhotoSpec(PhotoKey):
+    regex = r"[A-Za-z0-9_-]{1,80}\.(?:avif|webp|jpeg)"
+
+
+register_converter(PhotoKey, "photokey")
+register_converter(PhotoSpec, "photospec")
+
 urlpatterns = [
     path("", views.story_list, name="list"),
     path("news/<slug:slug>/", views.story_detail, name="story"),
     path("preview/<str:token>/", views.story_preview, name="preview"),
-    path("photos/<str:key>/<str:spec>", media.photo_file, name="photo-file"),
+    path("photos/<photokey:key>/<photospec:spec>", media.photo_file, name="photo-file"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("sections/<slug:slug>/", views.section_detail, name="section"),
