@@ -10,6 +10,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from articles.images.renditions import photo_create_renditions
 from articles.models import AuditEvent, Person, Photo, Section, Topic
 
 from .desk import desk_user
@@ -36,6 +37,9 @@ MATRIX = {
     "upload a photo": {"Editor", "Photo editor"},
     "edit a photo's caption": {"Photo editor"},
     "delete an unused photo": {"Photo editor"},
+    # The original keeps the photographer's metadata: the desk's, never a reader's.
+    "download a photo's original": {"Reporter", "Editor", "Photo editor"},
+    "download a rendition of a draft's photo": {"Reporter", "Editor", "Photo editor"},
 }
 
 
@@ -121,6 +125,14 @@ def attempt(action, client):
         photo = PhotoFactory()
         client.post(reverse("admin:articles_photo_delete", args=[photo.pk]), {"post": "yes"})
         return not Photo.objects.filter(pk=photo.pk).exists()
+    if action == "download a photo's original":
+        photo = PhotoFactory()
+        return client.get(photo.image.url).status_code == 200
+    if action == "download a rendition of a draft's photo":
+        photo = PhotoFactory()
+        photo_create_renditions(photo=photo)
+        ArticleFactory(lead_photo=photo)
+        return client.get(photo.picture.src).status_code == 200
     raise AssertionError(f"unknown action {action}")
 
 
