@@ -83,9 +83,6 @@ def story_create_from_wire(*, text, user=None):
             credit=story.credit[: Photo._meta.get_field("credit").max_length],
             alt_text=(story.alt_text or story.caption)[: Photo._meta.get_field("alt_text").max_length],
         )
-        warnings.append(
-            "The copy names a photo but carries no image: add it when the photo desk has the file."
-        )
         if not story.caption:
             warnings.append("The photo's credit has no caption above it: write one when adding the photo.")
     article = Article(
