@@ -103,8 +103,14 @@ def test_a_known_section_name_in_any_case_is_the_section_line():
     assert (story.section, story.headline, story.standfirst) == ("", "Satellite launched", "")
     assert [str(note) for note in story.notes] == ["line 1 (navigation): Science"]
     # … and any other first line is the headline, the next the standfirst.
-    story = parse_wire("Rocket science\nSatellite launched\nKOUROU, May 5. /NWS/. Text.")
-    assert (story.section, story.headline, story.standfirst) == ("", "Rocket science", "Satellite launched")
+    story = parse_wire("Rocket science\nSatellite launched.\nKOUROU, May 5. /NWS/. Text.")
+    assert (story.section, story.headline, story.standfirst) == ("", "Rocket science", "Satellite launched.")
+
+
+def test_a_word_or_two_above_a_longer_headline_is_a_label():
+    story = parse_wire("Türkiye\nAnkara hosts summit on rivers\nThe summit opened.\nANKARA (AA) - Text.")
+    assert (story.headline, story.standfirst) == ("Ankara hosts summit on rivers", "The summit opened.")
+    assert [str(note) for note in story.notes] == ["line 1 (navigation): Türkiye"]
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ _PLACE_DASH = re.compile(
     rf"""(?P<place>[A-Z][A-Z .'-]{{1,40}}?)(?:,[ \t]+(?P<date>{DATE}))?[ \t]+(?:—|–|--)[ \t]*""",
     re.VERBOSE,
 )
-EXAMPLE = "MOSCOW, September 11. /AGENCY/. or BERLIN (Reuters) -"
+EXAMPLE = "`MOSCOW, September 11. /AGENCY/.` or `BERLIN (Reuters) -`"
 # Short words kept lower case when an all-capitals place is title-cased: "Rio de Janeiro".
 _PLACE_PARTICLES = {"de", "del", "da", "do", "dos", "la", "le", "les", "am", "an", "on", "upon", "sur"}
 # Words in brackets after a place that are not an agency: "(file)", "(updated)".

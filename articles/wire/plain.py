@@ -146,7 +146,7 @@ def _without_dateline(lines, known, headline_max):
         raise WireFormatError(
             "body",
             _no_body(f"the headline on line {header.headline_line} (“{header.headline}”)", body.notes)
-            + f" No dateline was found either (it opens the first paragraph, like `{DATELINE_EXAMPLE}`).",
+            + f" No dateline was found either (it opens the first paragraph, like {DATELINE_EXAMPLE}).",
         )
     return header.story(place="", date="", agency="", paragraphs=paragraphs, body=body, has_dateline=False)
 
@@ -182,7 +182,9 @@ class _Header:
         for position, i in enumerate(candidates):
             line = self.lines[i][1]
             last = position == len(candidates) - 1
-            kind = furniture.label_kind(line, self.known)
+            kind = furniture.label_kind(line, self.known) or self._short_label(
+                line, candidates[position + 1 :]
+            )
             # A label with copy below it is a label; alone, only capitals may still be a headline.
             if kind and (not last or kind != "capitals"):
                 if last:
@@ -201,6 +203,15 @@ class _Header:
                 )
             return i
         raise WireFormatError("headline", self._no_headline(dateline_line))
+
+    def _short_label(self, line, below):
+        # "Türkiye" or a paper's name above "Ankara hosts summit": one or two words with a longer
+        # line below that is no sentence either (a standfirst is one) make a label, not a headline.
+        if not below or len(line.split()) > 2 or furniture.is_sentence(line):
+            return None
+        following = self.lines[below[0]][1]
+        longer = len(following.split()) > len(line.split()) + 1
+        return "navigation" if longer and not furniture.is_sentence(following) else None
 
     def _no_headline(self, dateline_line):
         where = f"the dateline on line {dateline_line[0]}" if dateline_line else "the end"
