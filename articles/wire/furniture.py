@@ -9,8 +9,22 @@ Pure: no Django.
 """
 
 import re
+from dataclasses import dataclass
 
 from .datelines import DATE
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A line kept out of the story: where it was, what it is, what it said."""
+
+    line: int
+    kind: str
+    text: str
+
+    def __str__(self):
+        return f"line {self.line} ({self.kind}): {self.text}"
+
 
 # --- labels above the headline -------------------------------------------------------------
 
