@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from articles.images.renditions import photo_create_renditions
-from articles.models import Article, Rendition
+from articles.models import Article, Note, Rendition
 from articles.models.files import RENDITIONS, photo_storage
 from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
@@ -57,10 +57,13 @@ class Case:
     markers: dict[str, str]
     # Strings other than markers that identify what only this story carries (photo files).
     traces: dict[str, str] = field(default_factory=dict)
+    # What the desk keeps on the story for itself (internal notes: wire furniture, photos to
+    # find): never public, whatever the story's state, the published control's included.
+    private: dict[str, str] = field(default_factory=dict)
 
     def forbidden(self, path):
         """{what: string} that must not appear in the answer at `path`."""
-        found = {**self.markers, **self.traces}
+        found = {**self.markers, **self.traces, **self.private}
         if self.state == "retracted" and path == self.article.get_absolute_url():
             found = {k: v for k, v in found.items() if k not in RETRACTED_OWN_PAGE_ALLOWS}
         return found
@@ -137,10 +140,14 @@ def build_world(editor):
         story.topics.add(topic, shared_topic)
         quote = QuoteFactory(article=story, speaker=person, text=f"{m['quote']} we will not be rushed")
         QuoteFactory(article=story, speaker=shared_person, text=f"{m['sharedquote']} nor will we")
+        note = Note.objects.create(
+            article=story, author=editor, text=f"{marker(state, 'desknote')} Read also"
+        )
         _move_to(story, state, editor, now)
         traces = {"photo original": photo.image.name}
         traces.update({f"rendition {r.spec}": r.file.name for r in Rendition.objects.filter(photo=photo)})
-        cases[state] = Case(state, story, person, topic, photo, quote, section, m, traces)
+        private = {"internal note": note.text.split()[0]}
+        cases[state] = Case(state, story, person, topic, photo, quote, section, m, traces, private)
     return World(cases, shared_person, shared_topic)
 
 

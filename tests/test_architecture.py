@@ -32,6 +32,7 @@ def test_every_import_contract_is_kept():
     [
         ("articles/models/section.py", "from ..public import views", "Models import no pages"),
         ("articles/quotes/scan.py", "import django.db", "Quote extraction is pure Python"),
+        ("articles/wire/furniture.py", "import django.utils", "The plain-text wire parser is pure Python"),
         ("articles/public/related.py", "from ..desk import forms", "Public pages never import the desk"),
         ("articles/derived/search.py", "import bench.corpus", "The site never imports its tooling"),
     ],

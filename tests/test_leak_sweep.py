@@ -90,6 +90,9 @@ def test_nothing_unpublished_is_reachable(client, world):
                 if trace.lower() in text:
                     leaks.append(f"{url} [{name}] shows the {case.state} story's {what}")
         seen.update(what for what, word in control.markers.items() if word in text)
+        for what, trace in control.private.items():
+            if trace in text:
+                leaks.append(f"{url} [{name}] shows the published story's {what}")
 
     # A retracted story keeps its address: its headline over the notice, 200 not 404.
     retracted = world.cases["retracted"]

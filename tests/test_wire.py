@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from articles.desk.revisions import versions_of
-from articles.models import Article, Note, Person, Quote
+from articles.models import Article, Note, Person, Photo, Quote
 from articles.wire.plain import WireFormatError, decode_wire, parse_wire
 
 from .desk import desk_user
@@ -98,9 +98,19 @@ def test_a_dateline_alone_on_its_line_is_followed_by_the_body():
 def test_a_known_section_name_in_any_case_is_the_section_line():
     story = parse_wire("Science\nSatellite launched\nKOUROU, May 5. /NWS/. Text.", sections=["Science"])
     assert (story.section, story.headline) == ("Science", "Satellite launched")
-    # Without that knowledge, a title-case first line is the headline and the next the standfirst.
+    # Without that knowledge, a line of navigation words is a label for the note…
     story = parse_wire("Science\nSatellite launched\nKOUROU, May 5. /NWS/. Text.")
-    assert (story.section, story.headline, story.standfirst) == ("", "Science", "Satellite launched")
+    assert (story.section, story.headline, story.standfirst) == ("", "Satellite launched", "")
+    assert [str(note) for note in story.notes] == ["line 1 (navigation): Science"]
+    # … and any other first line is the headline, the next the standfirst.
+    story = parse_wire("Rocket science\nSatellite launched.\nKOUROU, May 5. /NWS/. Text.")
+    assert (story.section, story.headline, story.standfirst) == ("", "Rocket science", "Satellite launched.")
+
+
+def test_a_word_or_two_above_a_longer_headline_is_a_label():
+    story = parse_wire("Türkiye\nAnkara hosts summit on rivers\nThe summit opened.\nANKARA (AA) - Text.")
+    assert (story.headline, story.standfirst) == ("Ankara hosts summit on rivers", "The summit opened.")
+    assert [str(note) for note in story.notes] == ["line 1 (navigation): Türkiye"]
 
 
 @pytest.mark.parametrize(
@@ -108,13 +118,12 @@ def test_a_known_section_name_in_any_case_is_the_section_line():
     [
         ("", "text", "Nothing to import"),
         ("   \r\n\n  ", "text", "Nothing to import"),
-        ("Council approves new bus lanes\n", "dateline", "No dateline found"),
-        ("Headline\nThe council met. Nobody spoke.", "dateline", "MOSCOW, September 11. /AGENCY/."),
-        ("MOSCOW, September 11. /NWS/. Text without a headline.", "headline", "No headline found"),
-        ("WORLD\nMOSCOW, May 1. /NWS/. Text.", "headline", "No headline found"),
-        ("Headline\nMOSCOW, September 11. /NWS/.\n\n", "body", "No body found"),
-        ("Headline\n© Agency/Someone\nMOSCOW, May 1. /NWS/. Text.", "caption", "no photo caption"),
-        ("Headline\nStandfirst\nExtra line\nAnother\nMOSCOW, May 1. /NWS/. Text.", "header", "Found 3 lines"),
+        ("Council approves new bus lanes\n", "body", "No body found: the headline on line 1"),
+        ("MOSCOW, September 11. /NWS/. Text.", "headline", "nothing stands above the dateline on line 1"),
+        ("WORLD\nMOSCOW, May 1. /NWS/. Text.", "headline", "only the section label “WORLD” (line 1)"),
+        ("All news\n\nShare\nMOSCOW, May 1. /NWS/. Text.", "headline", "navigation label “All news”"),
+        ("Headline\nMOSCOW, September 11. /NWS/.\n\n", "body", "the dateline on line 2 is followed by no"),
+        ("Headline\nMOSCOW, May 1. /NWS/.\nShare\nTelegram", "body", "line 3 (share buttons): Share"),
         ("Headline\x00\x01\x02\nMOSCOW, May 1. /NWS/. Text.", "text", "control characters"),
         ("x" * 300 + "\nMOSCOW, May 1. /NWS/. Text.", "headline", "300 characters"),
     ],
@@ -124,6 +133,27 @@ def test_unparseable_copy_is_refused_saying_which_part(text, part, message):
         parse_wire(text, sections=["World"])
     assert refused.value.part == part
     assert message in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        # No dateline: an editor can still use a headline and a body; the story gets no place.
+        (
+            "Headline\nThe council met. Nobody spoke.",
+            lambda s: s.paragraphs == ("The council met. Nobody spoke.",),
+        ),
+        # A credit with no caption: the photo is proposed with the credit alone.
+        ("Headline\n© Agency/Someone\nMOSCOW, May 1. /NWS/. Text.", lambda s: s.credit == "Agency/Someone"),
+        # Lines no rule places stay in the note, never refused.
+        (
+            "Headline\nStandfirst\nExtra line\nAnother\nMOSCOW, May 1. /NWS/. Text.",
+            lambda s: s.standfirst == "Standfirst" and [n.line for n in s.unplaced] == [3, 4],
+        ),
+    ],
+)
+def test_copy_an_editor_can_read_is_never_refused(text, check):
+    assert check(parse_wire(text))
 
 
 def test_binary_junk_is_not_text():
@@ -179,15 +209,15 @@ def test_command_links_a_photo_that_has_the_caption_and_warns_of_an_unknown_sect
     ("name", "message"),
     [
         ("empty.txt", "Nothing to import"),
-        ("no-dateline.txt", "No dateline found: the first paragraph should open like"),
-        ("headline-only.txt", "No dateline found"),
+        ("furniture-only.txt", "No headline found: only the navigation label “All news” (line 1)"),
+        ("headline-only.txt", "No body found: the headline on line 1"),
     ],
 )
 def test_command_refuses_garbage_and_creates_nothing(name, message, capsys):
     with pytest.raises(CommandError, match="1 of 1 file"):
         call_command("import_wire", str(WIRE / name))
     assert message in capsys.readouterr().err
-    assert not Article.objects.exists() and not Note.objects.exists()
+    assert not Article.objects.exists() and not Note.objects.exists() and not Photo.objects.exists()
 
 
 @pytest.mark.django_db
@@ -245,8 +275,11 @@ def test_desk_page_takes_an_uploaded_file_with_windows_line_endings(client):
     ("data", "message"),
     [
         ({"text": ""}, "Nothing to import"),
-        ({"text": (WIRE / "no-dateline.txt").read_text()}, "No dateline found"),
-        ({"text": "Council approves new bus lanes"}, "No dateline found"),
+        (
+            {"text": (WIRE / "furniture-only.txt").read_text()},
+            "only the navigation label “All news” (line 1)",
+        ),
+        ({"text": "Council approves new bus lanes"}, "No body found: the headline on line 1"),
         ({"upload": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\xff\xfe"}, "not plain text"),
     ],
 )
@@ -257,7 +290,7 @@ def test_desk_page_refuses_garbage_with_its_message_and_creates_nothing(client, 
     response = client.post(IMPORT_URL, data)
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not Article.objects.exists()
+    assert not Article.objects.exists() and not Note.objects.exists() and not Photo.objects.exists()
 
 
 @pytest.mark.django_db

@@ -73,7 +73,7 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["section", "headline", "slug", "standfirst", "lead_photo"]}),
-        ("Dateline", {"fields": [("dateline_place", "agency")]}),
+        ("Dateline", {"fields": [("dateline_place", "dateline_date", "agency")]}),
         (None, {"fields": ["body"]}),
         ("People and topics", {"fields": ["people", "topics"]}),
         (

@@ -99,7 +99,9 @@ def snapshot(version):
         "Slug": data.get("slug", ""),
         "Section": _names(Section, [data.get("section_id")]),
         "Standfirst": data.get("standfirst", ""),
-        "Dateline": f"{data.get('dateline_place', '')} /{data.get('agency', '')}/",
+        "Dateline": " ".join(
+            [data.get("dateline_place", ""), data.get("dateline_date", ""), f"/{data.get('agency', '')}/"]
+        ),
         "Lead photo": _names(Photo, [data.get("lead_photo_id")]),
         "Body": _body_text(data.get("body", "")),
         "People": ", ".join(

@@ -1,13 +1,15 @@
 """The desk's "Import wire copy" page: plain agency text in, a draft out, then its suggestions."""
 
 from functools import partial
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from ..wire.ingest import story_create_from_wire
 from ..wire.plain import WireFormatError, decode_wire
@@ -52,18 +54,15 @@ def wire_import_view(request, *, model_admin):
     form = WireImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            article, warnings = story_create_from_wire(text=form.cleaned_data["copy"], user=request.user)
+            result = story_create_from_wire(text=form.cleaned_data["copy"], user=request.user)
         except WireFormatError as error:
             form.add_error(None, f"Not imported. {error.message}")
         else:
-            for warning in warnings:
-                model_admin.message_user(request, warning, messages.WARNING)
-            model_admin.message_user(
-                request,
-                f"Draft “{article}” created. Review the quotes and people it suggests.",
-                messages.SUCCESS,
-            )
-            return redirect("admin:articles_article_suggestions", article.pk)
+            for message, level in import_messages(
+                result, may_add_photo=request.user.has_perm("articles.add_photo")
+            ):
+                model_admin.message_user(request, message, level)
+            return redirect("admin:articles_article_suggestions", result.article.pk)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
@@ -71,3 +70,47 @@ def wire_import_view(request, *, model_admin):
         "title": "Import wire copy",
     }
     return TemplateResponse(request, "admin/articles/article/import_wire.html", context)
+
+
+def import_messages(result, *, may_add_photo):
+    """What the desk is told after an import: what went where, what to check, the photo to add."""
+    article = result.article
+    dateline = ", ".join(filter(None, [article.dateline_place, article.dateline_date, article.agency]))
+    kept = (
+        f"; {result.furniture} line(s) of page furniture kept in its internal note"
+        if result.furniture
+        else ""
+    )
+    yield (
+        f"Draft “{article}” created ({dateline or 'no dateline'}; {article.body.count('<p>')} paragraph(s)"
+        f"{kept}). Review the quotes and people it suggests.",
+        messages.SUCCESS,
+    )
+    for warning in result.warnings:
+        yield warning, messages.WARNING
+    if result.photo:
+        photo = result.photo
+        if may_add_photo:
+            yield (
+                format_html(
+                    'Photo proposed: “{}”, © {}. <a href="{}">Add the photo</a> (caption, credit and '
+                    "alt text filled in) once you have the file, then choose it as the lead photo.",
+                    photo.caption or "no caption",
+                    photo.credit,
+                    photo_add_url(photo),
+                ),
+                messages.INFO,
+            )
+        else:
+            yield (
+                f"Photo proposed: “{photo.caption or 'no caption'}”, © {photo.credit}: the photo desk "
+                "adds it (it is in the story's internal note).",
+                messages.INFO,
+            )
+
+
+def photo_add_url(photo):
+    """The desk's photo form with the proposal filled in: the admin takes initial values from
+    the query string."""
+    query = {"caption": photo.caption, "credit": photo.credit, "alt_text": photo.alt_text}
+    return f"{reverse('admin:articles_photo_add')}?{urlencode({k: v for k, v in query.items() if v})}"

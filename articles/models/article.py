@@ -109,6 +109,13 @@ class Article(models.Model):
     dateline_place = models.CharField(
         max_length=100, blank=True, default="", help_text="Where the story was filed, e.g. Moscow."
     )
+    dateline_date = models.CharField(
+        "dateline date",
+        max_length=40,
+        blank=True,
+        default="",
+        help_text="The date as the wire's dateline gave it, e.g. September 11; empty: the publication date.",
+    )
     agency = models.CharField(
         max_length=100,
         blank=True,
@@ -382,9 +389,11 @@ class Article(models.Model):
 
     @property
     def dateline(self):
-        """`MOSCOW, September 11. /AGENCY/.` from the publication date in the site's time zone."""
-        when = timezone.localtime(self.published_at or timezone.now())
-        day = date_format(when, "F j")
+        """`MOSCOW, September 11. /AGENCY/.`: the wire's own date when the copy gave one,
+        else the publication date in the site's time zone."""
+        day = self.dateline_date or date_format(
+            timezone.localtime(self.published_at or timezone.now()), "F j"
+        )
         agency = (self.agency or settings.DEFAULT_AGENCY).upper()
         place = self.dateline_place.strip().upper()
         return f"{place}, {day}. /{agency}/." if place else f"{day}. /{agency}/."

@@ -13,6 +13,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..images.ingest import photo_create_from_upload
@@ -25,19 +26,65 @@ logger = logging.getLogger(__name__)
 HEADLINE_MAX = Article._meta.get_field("headline").max_length
 
 
-def story_create_from_wire(*, text, user=None):
-    """Create a DRAFT from plain wire copy, all or nothing; returns (article, warnings).
+@dataclass(frozen=True)
+class ProposedPhoto:
+    """The copy's photo block, for the photo desk to add once it has the file."""
 
-    Raises WireFormatError, before anything is written, when the copy cannot be parsed.
+    caption: str
+    credit: str
+    alt_text: str
+
+
+@dataclass
+class WireImport:
+    article: Article
+    warnings: list[str]
+    photo: ProposedPhoto | None  # a photo awaiting its file; None when there was none or we have it
+    furniture: int  # lines of page furniture moved to the story's internal note
+
+
+def story_create_from_wire(*, text, user=None):
+    """Create a DRAFT from wire copy (an agency's text or a browser copy of its story page),
+    all or nothing; returns a WireImport. Page furniture and the proposed photo go to one
+    internal note on the story, which readers never see.
+
+    Raises WireFormatError, before anything is written, when the copy cannot be read.
     """
-    story = parse_wire(
-        text, sections=Section.objects.values_list("name", flat=True), headline_max=HEADLINE_MAX
-    )
+    sections = [
+        *Section.objects.values_list("name", flat=True),
+        *Section.objects.values_list("slug", flat=True),
+    ]
+    story = parse_wire(text, sections=sections, headline_max=HEADLINE_MAX)
     warnings = []
-    section = Section.objects.filter(name__iexact=story.section).first() if story.section else None
-    if story.section and section is None:
-        warnings.append(f"No section is called “{story.section}”: the draft has none; choose one.")
+    section = None
+    if story.section:
+        section = Section.objects.filter(
+            Q(name__iexact=story.section) | Q(slug__iexact=story.section)
+        ).first()
+        if section is None:
+            warnings.append(f"No section is called “{story.section}”: the draft has none; choose one.")
+    if not story.has_dateline:
+        warnings.append("No dateline found: the draft has no place or date in its dateline; add them.")
+    elif not story.agency:
+        warnings.append(
+            "The dateline names no agency: the draft is credited as our own copy; set the agency if not."
+        )
+    if story.unplaced:
+        lines = ", ".join(str(note.line) for note in story.unplaced)
+        warnings.append(
+            f"{len(story.unplaced)} line(s) above the dateline could not be placed (line {lines}): "
+            "they are in the story's internal note."
+        )
     photo = Photo.objects.filter(caption__iexact=story.caption).first() if story.caption else None
+    proposed = None
+    if story.credit and photo is None:
+        proposed = ProposedPhoto(
+            caption=story.caption,
+            credit=story.credit[: Photo._meta.get_field("credit").max_length],
+            alt_text=(story.alt_text or story.caption)[: Photo._meta.get_field("alt_text").max_length],
+        )
+        if not story.caption:
+            warnings.append("The photo's credit has no caption above it: write one when adding the photo.")
     article = Article(
         status=Article.Status.DRAFT,
         headline=story.headline,
@@ -47,6 +94,7 @@ def story_create_from_wire(*, text, user=None):
         section=section,
         lead_photo=photo,
         dateline_place=story.place[:100],
+        dateline_date=story.date[:40],
         agency=Article.agency_of(story.agency),
         author=user,
     )
@@ -55,16 +103,26 @@ def story_create_from_wire(*, text, user=None):
             article.save()
             reversion.set_user(user)
             reversion.set_comment("Imported from wire copy.")
-        if story.caption and photo is None:
-            # Plain text carries no image: the photo desk gets the caption and credit to find it.
-            Note.objects.create(
-                article=article,
-                author=user,
-                text=f"Wire photo to find (no image file came with the copy). Caption: {story.caption} "
-                f"Credit: © {story.credit or 'not given'}",
-            )
-            warnings.append("The copy names a photo but carries no image; a note for the photo desk is kept.")
-    return article, warnings
+        note = wire_note(story, proposed)
+        if note:
+            Note.objects.create(article=article, author=user, text=note)
+    return WireImport(article, warnings, proposed, len(story.notes))
+
+
+def wire_note(story, proposed):
+    """The internal note of an imported story: the proposed photo and every line kept out."""
+    parts = []
+    if proposed:
+        parts.append(
+            "Wire photo to find (no image file came with the copy). "
+            f"Caption: {proposed.caption or 'not given'} Credit: © {proposed.credit} "
+            f"Alt text: {proposed.alt_text}"
+        )
+    if story.notes:
+        parts.append(
+            "Kept out of the story when importing the wire copy:\n" + "\n".join(map(str, story.notes))
+        )
+    return "\n\n".join(parts)
 
 
 class Refused(Exception):

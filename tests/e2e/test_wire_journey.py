@@ -50,3 +50,26 @@ def test_editor_imports_wire_copy_accepts_suggestions_and_publishes(live_server,
     reader.locator(f"a[href='{haug.get_absolute_url()}']").first.click()
     expect(reader.locator("h1")).to_have_text("Lena Haug")
     expect(reader.locator("main")).to_contain_text("Sunday is the only day many families have free")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editor_pastes_an_agency_page_and_adds_the_proposed_photo(live_server, page_factory, artifacts_dir):
+    desk_user("Editor", username="eddie")
+    editor = page_factory()
+    log_in(editor, live_server.url, "eddie")
+
+    editor.goto(f"{live_server.url}/admin/articles/article/import-wire/")
+    editor.fill("textarea[name=text]", (WIRE / "tass-ministry.txt").read_text())
+    editor.click("input[value='Import as a draft']")
+
+    # The result: what went where, and the photo awaiting its file.
+    messages = editor.locator(".messagelist")
+    expect(messages).to_contain_text("Moscow, September 11, TASS; 4 paragraph(s)")
+    expect(messages).to_contain_text("kept in its internal note")
+    expect(messages).to_contain_text("Photo proposed: “Foreign Minister Ivan Petrenko”")
+    editor.screenshot(path=str(artifacts_dir / "wire-import.png"), full_page=True)
+
+    editor.get_by_role("link", name="Add the photo").click()
+    expect(editor.locator("textarea[name=caption]")).to_have_value("Foreign Minister Ivan Petrenko")
+    expect(editor.locator("input[name=credit]")).to_have_value("Foreign Ministry press service/AGENCY")
+    expect(editor.locator("input[name=alt_text]")).to_have_value("Foreign Minister Ivan Petrenko")

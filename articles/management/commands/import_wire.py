@@ -6,17 +6,19 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.desk.quote_suggestions import suggestions_for
+from articles.desk.wire_import import photo_add_url
 from articles.wire.ingest import story_create_from_wire
 from articles.wire.plain import WireFormatError, decode_wire
 
 
 class Command(BaseCommand):
     help = (
-        "Create a DRAFT story from each plain-text FILE of wire copy (optional section line, headline, "
-        "optional standfirst, optional caption and © credit line, then the body opening with a "
-        "dateline such as `MOSCOW, September 11. /AGENCY/.`), and list the quotes and people it "
-        "suggests. Nothing is recorded from the suggestions: editors accept them at the desk. A "
-        "file that cannot be parsed is refused whole; the others are still imported."
+        "Create a DRAFT story from each plain-text FILE of wire copy: an agency's text or a browser "
+        "copy of its story page (headline, standfirst, photo block, body opening with a dateline such "
+        "as `MOSCOW, September 11. /TASS/.` or `BERLIN (Reuters) -`; see docs/wire.md). Page furniture "
+        "goes to the story's internal note; a photo block is listed with a link to add it. The quotes "
+        "and people each draft suggests are listed, never recorded: editors accept them at the desk. "
+        "A file that cannot be read is refused whole; the others are still imported."
     )
 
     def add_arguments(self, parser):
@@ -32,9 +34,7 @@ class Command(BaseCommand):
         refused = 0
         for name in files:
             try:
-                article, warnings = story_create_from_wire(
-                    text=decode_wire(Path(name).read_bytes()), user=user
-                )
+                result = story_create_from_wire(text=decode_wire(Path(name).read_bytes()), user=user)
             except OSError as error:
                 refused += 1
                 self.stderr.write(self.style.ERROR(f"refused: {name}: cannot read it ({error.strerror})."))
@@ -43,9 +43,21 @@ class Command(BaseCommand):
                 refused += 1
                 self.stderr.write(self.style.ERROR(f"refused: {name}: {error.message}"))
                 continue
+            article = result.article
             self.stdout.write(self.style.SUCCESS(f"created: {name}: draft #{article.pk} “{article}”"))
-            for warning in warnings:
+            self.stdout.write(
+                f"  dateline: {article.dateline_place or '—'}, {article.dateline_date or '—'}, "
+                f"{article.agency or 'our own copy'}; {article.body.count('<p>')} paragraph(s); "
+                f"{result.furniture} line(s) of page furniture kept in its internal note"
+            )
+            for warning in result.warnings:
                 self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
+            if result.photo:
+                photo = result.photo
+                self.stdout.write(
+                    f"  photo to add: “{photo.caption or 'no caption'}”, © {photo.credit}, alt text "
+                    f"“{photo.alt_text}”\n  add it at: {photo_add_url(photo)}"
+                )
             self.stdout.write(suggestion_listing(article))
         if refused:
             # The other files are in; a script running this should still notice.
