@@ -8,10 +8,6 @@ from articles.api import api
 
 from .health import healthz
 
-admin.site.site_header = f"{settings.SITE_NAME} — editors' desk"
-admin.site.site_title = f"{settings.SITE_NAME} desk"
-admin.site.index_title = "Stories, people and photos"
-
 
 def serve_media(request, path):
     # Uploads are served by the app only on a single machine (local runs, tests);

@@ -29,6 +29,8 @@ MATRIX = {
     "edit someone else's draft": {"Editor"},
     "edit a published story": {"Editor"},
     "submit own draft for review": {"Reporter", "Editor"},
+    "withdraw own story from review": {"Reporter", "Editor"},
+    "send someone else's story back, with a note": {"Editor"},
     "publish": {"Editor"},
     "publish from the list": {"Editor"},
     "schedule": {"Editor"},
@@ -79,6 +81,20 @@ def attempt(action, client, user):
         client.post(change_url(own_draft), story_post_data(own_draft, _submit="1"))
         own_draft.refresh_from_db()
         return own_draft.status == Article.Status.IN_REVIEW
+    if action == "withdraw own story from review":
+        own_draft.submit_for_review(by=user) if user.has_perm("articles.change_article") else None
+        if own_draft.status != Article.Status.IN_REVIEW:
+            return False
+        client.post(reverse("admin:articles_article_withdraw", args=[own_draft.pk]))
+        own_draft.refresh_from_db()
+        return own_draft.status == Article.Status.DRAFT
+    if action == "send someone else's story back, with a note":
+        others_draft.submit_for_review()
+        data = story_post_data(others_draft, _send_back="1", send_back_note="Needs a second source.")
+        client.post(change_url(others_draft), data)
+        client.post(reverse("admin:articles_article_withdraw", args=[others_draft.pk]))
+        others_draft.refresh_from_db()
+        return others_draft.status == Article.Status.DRAFT
     if action == "publish":
         client.post(change_url(own_draft), story_post_data(own_draft, _publish="1"))
         own_draft.refresh_from_db()

@@ -6,7 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -19,6 +20,7 @@ from .forms import ArticleAdminForm
 from .revisions import compare, ensure_baseline, keep_workflow_state, versions_of
 from .suggestions import suggestion_urls
 from .wire_import import wire_import_urls
+from .workflow import WorkflowButtonsMixin, restoring, sent_back_notice
 
 S = Article.Status
 
@@ -54,7 +56,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
+class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "lead_thumbnail", "section", "state", "published_at", "author", "updated_at"]
     list_display_links = ["headline"]
@@ -115,20 +117,6 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
 
     # Saving: author, old addresses, and the workflow buttons.
 
-    # The workflow buttons and the model method each button calls.
-    TRANSITION_BUTTONS = [
-        ("_submit", "submit_for_review"),
-        ("_publish_now", "publish_now"),
-        ("_publish", "publish"),
-        ("_unpublish", "unpublish"),
-        ("_send_back", "send_back"),
-    ]
-
-    def _requested_transition(self, request):
-        if _restoring(request):
-            return None  # a restore is an edit; status changes only through its own buttons
-        return next((method for button, method in self.TRANSITION_BUTTONS if button in request.POST), None)
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.author = request.user
@@ -159,31 +147,25 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
         if method and not self._transition(request, form.instance, method) and change:
             form.instance.save()  # the status change was refused; the edit itself is kept
 
-    def _transition(self, request, article, method):
-        try:
-            if method == "publish_now":
-                # Whatever time the form carried: now. An unpublish time already past would
-                # take the story straight down again, so it goes too.
-                now = timezone.now()
-                if article.expires_at and article.expires_at <= now:
-                    article.expires_at = None
-                article.publish(by=request.user, at=now)
-            else:
-                getattr(article, method)(by=request.user)
-        except (ValidationError, PermissionDenied) as error:
-            # The edit itself is saved; only the status change is refused.
-            reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            self.message_user(
-                request, f"“{article}” was saved but its status did not change: {reason}", messages.ERROR
-            )
-            return False
-        self.message_user(request, f"“{article}” is now {article.state_label.lower()}.", messages.SUCCESS)
-        return True
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only (a reporter's story in review): the body as readers will see it, not its HTML.
+        return [
+            (name, {**options, "fields": ["rendered_body" if f == "body" else f for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description="Body")
+    def rendered_body(self, article):
+        # Sanitised on every save (models/sanitize.py), so it is safe to show as it is.
+        return format_html('<div class="rendered-body">{}</div>', mark_safe(article.body))
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if (
-            _restoring(request)
+            restoring(request)
             or getattr(request, "recovering", False)
             or not self.has_publish_permission(request)
         ):
@@ -194,9 +176,9 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        if object_id and _restoring(request):
+        if object_id and restoring(request):
             # reversion has just written the old revision back; only its content stays.
-            keep_workflow_state(_restoring(request))
+            keep_workflow_state(restoring(request))
         if object_id and getattr(request, "recovering", False):
             Article.objects.filter(pk=unquote(object_id)).update(**Article.RECOVERED_AS_DRAFT)
         if object_id:
@@ -206,6 +188,8 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
                     ensure_baseline(article)
                 extra_context["transitions"] = [t.value for t in allowed_transitions(article, request.user)]
                 extra_context["status_changes"] = article.status_changes.select_related("by")[:10]
+                extra_context["sent_back"] = sent_back_notice(article)
+                extra_context["withdraw_only"] = not self.has_publish_permission(request)
                 if S.PUBLISHED in allowed_transitions(article, request.user):
                     extra_context["preset_times"] = article.preset_times()
                 if not article.is_published and article.status != S.RETRACTED:
@@ -303,6 +287,7 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
             *suggestion_urls(self),
             *wire_import_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
+            path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
             path(
                 "<path:object_id>/preview/revoke/",
                 view(self.revoke_preview_view),
@@ -370,11 +355,6 @@ class ArticleAdmin(AuditedDeleteMixin, VersionAdmin):
             "title": f"Changes to “{article}”",
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
-
-
-def _restoring(request):
-    """The story (as it was before the revert) when `request` restores a revision."""
-    return getattr(request, "restoring_article", None)
 
 
 class RetractForm(forms.Form):

@@ -220,7 +220,8 @@ class Article(models.Model):
         self._transition(self.Status.IN_REVIEW, by=by, note=note)
 
     def send_back(self, *, by=None, note=""):
-        """An editor returns a story in review to its reporter."""
+        """An editor returns a story in review to its reporter (with a note saying why), or
+        the reporter takes it back to keep working on it."""
         self._transition(self.Status.DRAFT, by=by, note=note)
 
     def publish(self, *, by=None, at=None, note=""):

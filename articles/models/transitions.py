@@ -27,10 +27,17 @@ def check_transition(article, to, user):
         raise ValidationError(f"Cannot {verb} a story that is {article.get_status_display().lower()}.")
     if user is None:
         return
+    if to == S.DRAFT and withdrawing(article, user):
+        return
     if not user.has_perm(permission):
         raise PermissionDenied(f"You do not have permission to {verb} stories.")
     if to == S.IN_REVIEW and not article.can_be_edited_by(user):
         raise PermissionDenied("You can submit only your own drafts for review.")
+
+
+def withdrawing(article, user):
+    """A reporter may take their own story back out of review, to keep working on it."""
+    return article.author_id == user.pk and user.has_perm("articles.change_article")
 
 
 def record_transition(article, from_status, to_status, *, by, note=""):

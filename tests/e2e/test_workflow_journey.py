@@ -20,7 +20,7 @@ def log_in(page, base_url, username):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reporter_submits_and_editor_publishes(live_server, page_factory):
+def test_reporter_submits_and_editor_publishes(live_server, page_factory, artifacts_dir):
     desk_user("Reporter", username="rita")
     desk_user("Editor", username="eddie")
 
@@ -38,9 +38,12 @@ def test_reporter_submits_and_editor_publishes(live_server, page_factory):
     assert story.status == Article.Status.IN_REVIEW and story.author.username == "rita"
 
     editor = page_factory()
-    log_in(editor, live_server.url, "eddie")
-    editor.goto(f"{live_server.url}/admin/articles/article/?status__exact=in_review")
-    editor.get_by_role("link", name="Night buses return to the old town").click()
+    log_in(editor, live_server.url, "eddie")  # lands on the desk home
+    waiting = editor.locator("#queue-review")
+    expect(waiting).to_contain_text("Night buses return to the old town")
+    expect(waiting).to_contain_text("submitted by rita")
+    editor.screenshot(path=str(artifacts_dir / "desk-home.png"), full_page=True)
+    waiting.get_by_role("link", name="Night buses return to the old town").click()
     editor.click("input[name=_publish]")
     expect(editor.locator(".messagelist")).to_contain_text("is now published")
 
@@ -82,3 +85,30 @@ def test_a_conflicting_save_is_refused_and_keeps_the_text(live_server, page_fact
     expect(bob.locator(".messagelist")).to_contain_text("was changed successfully")
     story.refresh_from_db()
     assert story.standfirst == "Ferry operators say they will pass the cost on."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_story_sent_back_carries_the_editors_note_to_the_reporter(live_server, page_factory, artifacts_dir):
+    rita = desk_user("Reporter", username="rita")
+    desk_user("Editor", username="eddie")
+    story = ArticleFactory(
+        author=rita, headline="Tram depot to close", body="<p>The depot closes in June.</p>"
+    )
+    story.submit_for_review(by=rita)
+
+    editor = page_factory()
+    log_in(editor, live_server.url, "eddie")
+    editor.locator("#queue-review").get_by_role("link", name="Tram depot to close").click()
+    editor.click("input[name=_send_back]")  # without a note: refused, the story stays in review
+    expect(editor.locator(".messagelist")).to_contain_text("Write a note for the reporter")
+    editor.fill("#id_send_back_note", "Ask the operator how many drivers move.")
+    editor.click("input[name=_send_back]")
+    expect(editor.locator(".messagelist")).to_contain_text("is now draft")
+
+    reporter = page_factory(viewport={"width": 390, "height": 844})
+    log_in(reporter, live_server.url, "rita")
+    mine = reporter.locator("#queue-mine")
+    expect(mine).to_contain_text("Ask the operator how many drivers move.")
+    reporter.screenshot(path=str(artifacts_dir / "desk-home-sent-back-390.png"), full_page=True)
+    mine.get_by_role("link", name="Tram depot to close").click()
+    expect(reporter.locator(".sent-back-note")).to_contain_text("Ask the operator")
