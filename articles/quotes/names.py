@@ -156,6 +156,27 @@ def loose_key(word: str) -> str:
     return key
 
 
+# The loose key's one-letter tokens spelled in plain letters, so a search index can hold it.
+_SEARCH_SPELLING = str.maketrans({"Щ": "shch", "Ж": "zh", "Ч": "ch", "Ш": "sh", "Ц": "c"})
+
+
+def search_key(word: str) -> str:
+    """The loose key as plain lower-case letters: Lisitsyn, Lisitsin, Lisitzin and Лисицын all
+    give "lisicin". What search stores for people's names and looks up for each query word."""
+    return loose_key(word).translate(_SEARCH_SPELLING)
+
+
+def search_forms(text: str) -> list[str]:
+    """Every word of `text` as written (case folded), romanised and as its search key, once
+    each: the forms under which search finds a name in either script and any usual spelling."""
+    forms = {}
+    for word in re.findall(r"\w+", text.casefold()):
+        for form in (word, re.sub(r"[^a-z0-9]", "", fold(word)), search_key(word)):
+            if form:
+                forms.setdefault(form, None)
+    return list(forms)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _parts(name: str) -> tuple[str, str]:
     """(given name, surname) as folded words; the given name is "" when only a surname is written."""
