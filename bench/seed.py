@@ -316,8 +316,9 @@ class Plan:
             # the expression the site's own indexing uses.
             vector_sql, params = vector_from_stage()
             cursor.execute(
-                "INSERT INTO articles_searchentry (article_id, text, vector, indexed_at) "
-                f"SELECT s.article_id, s.text, {vector_sql}, now() "
+                # names stays empty: the seeded people have no aliases to look up.
+                "INSERT INTO articles_searchentry (article_id, text, names, vector, indexed_at) "
+                f"SELECT s.article_id, s.text, '', {vector_sql}, now() "
                 "FROM bench_search_stage s JOIN articles_article a ON a.id = s.article_id",
                 params,
             )

@@ -218,7 +218,14 @@ def test_photo_upload_stores_dimensions(editor_client):
 def test_person_add(editor_client):
     response = editor_client.post(
         reverse("admin:articles_person_add"),
-        {"name": "Lena Berg", "slug": "lena-berg", "role": "Mayor", "aliases": "Lena Bergh", "topics": ""},
+        {
+            "name": "Lena Berg",
+            "slug": "lena-berg",
+            "kind": "person",
+            "role": "Mayor",
+            "aliases": "Lena Bergh",
+            "topics": "",
+        },
     )
     assert response.status_code == 302
     assert Person.objects.get().alias_list == ["Lena Bergh"]

@@ -132,7 +132,7 @@ def test_story_filters(client, story):
 
 def test_people_topics_and_sections(client, story):
     person = get_json(client, "/api/people/irina-volkova")
-    assert person["aliases"] == ["I. Volkova"]
+    assert person["aliases"] == ["I. Volkova"] and person["kind"] == "person"
     assert [q["story"]["id"] for q in person["quotes"]] == [story.pk]
     assert person["all_quotes"] == "http://testserver/api/people/irina-volkova/quotes"
     assert [q["text"] for q in get_json(client, person["all_quotes"])["items"]] == [

@@ -121,6 +121,16 @@ def test_a_story_with_photo_people_and_quotes_is_valid_ninjs(client, ninjs_schem
     assert len(picture["renditions"]) > 1  # the stored sizes, each with its type and size
 
 
+def test_an_organisation_goes_among_the_organisations(client, ninjs_schema, rich_story):
+    ministry = PersonFactory(name="Ministry of Transport", slug="ministry-of-transport", kind="organisation")
+    family = PersonFactory(name="Williams family", slug="williams-family", kind="group")
+    rich_story.people.add(ministry, family)
+    item = ninjs_of(client, rich_story)
+    assert_valid_ninjs(ninjs_schema, item)
+    assert [o["name"] for o in item["organisations"]] == ["Ministry of Transport"]
+    assert {p["name"] for p in item["people"]} == {"Irina Volkova", "Jonas Berg", "Williams family"}
+
+
 def test_a_bare_story_is_valid_ninjs(client, ninjs_schema):
     story = ArticleFactory(published=True, standfirst="", dateline_place="", agency="")
     item = ninjs_of(client, story)

@@ -15,6 +15,7 @@ from .factories import (
     TopicFactory,
     UserFactory,
 )
+from .test_structured_data import HeadParser, head
 
 pytestmark = pytest.mark.django_db
 
@@ -182,6 +183,70 @@ class TestPersonPage:
 
     def test_unknown_person_is_404(self, client):
         assert client.get("/people/nobody/").status_code == 404
+
+    def test_known_aliases_are_shown(self, client):
+        person = PersonFactory(slug="pavel-lisitsyn", name="Pavel Lisitsyn", aliases="Lisitsin\n\nЛисицын\n")
+        ArticleFactory(published=True, people=[person])
+        content = client.get("/people/pavel-lisitsyn/").content.decode()
+        assert '<p class="person-aliases">Also written: Lisitsin, Лисицын</p>' in content
+
+    def test_a_person_pages_structured_data_is_a_profile_of_a_person(self, client):
+        person = PersonFactory(slug="oleg-petrov", name="Oleg Petrov", role="Mayor", aliases="Oleg Petrow")
+        ArticleFactory(published=True, people=[person])
+        parsed = head(client, "/people/oleg-petrov/")
+        (data,) = parsed.json_ld
+        assert data["@type"] == "ProfilePage" and data["url"] == "http://testserver/people/oleg-petrov/"
+        assert data["mainEntity"]["@type"] == "Person" and data["mainEntity"]["jobTitle"] == "Mayor"
+        assert data["mainEntity"]["alternateName"] == ["Oleg Petrow"]
+        assert parsed.meta["og:type"] == "profile"
+
+
+class TestOrganisationAndGroupPages:
+    def test_an_organisation_page_lists_its_statements_as_an_organization(self, client):
+        ministry = PersonFactory(
+            slug="ministry-of-transport",
+            name="Ministry of Transport",
+            kind="organisation",
+            role="",
+            organisation="Government of Estrava",
+            aliases="Transport Ministry",
+        )
+        said = QuoteFactory(
+            speaker=ministry, article=ArticleFactory(published=True), text="The money is there"
+        )
+        QuoteFactory(speaker=ministry, article=ArticleFactory(), text="Draft statement")
+        response = client.get("/people/ministry-of-transport/")
+        content = response.content.decode()
+        assert '<p class="section-label">Organisation</p>' in content
+        assert "Statements by Ministry of Transport" in content and "What Ministry" not in content
+        assert said.text in content and "Draft statement" not in content
+        parsed = HeadParser()
+        parsed.feed(content)
+        (data,) = parsed.json_ld
+        entity = data["mainEntity"]
+        assert entity["@type"] == "Organization" and entity["name"] == "Ministry of Transport"
+        assert entity["parentOrganization"] == {"@type": "Organization", "name": "Government of Estrava"}
+        assert entity["alternateName"] == ["Transport Ministry"] and "jobTitle" not in entity
+        assert parsed.meta["og:type"] == "website"
+
+    def test_a_group_page(self, client):
+        family = PersonFactory(slug="williams-family", name="Williams family", kind="group", role="")
+        QuoteFactory(speaker=family, article=ArticleFactory(published=True), text="We want answers")
+        content = client.get("/people/williams-family/").content.decode()
+        assert '<p class="section-label">Group</p>' in content and "Statements by Williams family" in content
+
+    def test_stories_name_organisations_as_organizations(self, client):
+        ministry = PersonFactory(
+            slug="ministry-of-transport", name="Ministry of Transport", kind="organisation"
+        )
+        story = ArticleFactory(published=True, people=[ministry])
+        (data,) = head(client, story.get_absolute_url()).json_ld
+        assert data["about"][0]["@type"] == "Organization" and "jobTitle" not in data["about"][0]
+
+    def test_an_organisation_only_a_draft_quotes_is_not_public(self, client):
+        ministry = PersonFactory(slug="ministry-of-secrets", name="Ministry of Secrets", kind="organisation")
+        QuoteFactory(speaker=ministry, article=ArticleFactory(), text="Nothing to see")
+        assert client.get("/people/ministry-of-secrets/").status_code == 404
 
 
 class TestTopicAndSectionPages:

@@ -1,5 +1,6 @@
 """The desk's "Suggest quotes and people" step: the extractor proposes, the editor chooses."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from django.urls import reverse
 
 from articles.desk.revisions import versions_of
 from articles.models import Article, Person, Quote
+from articles.quotes import QuoteCandidate, extract_quotes
 from articles.wire.plain import parse_wire
 
 from .desk import change_url, desk_user
@@ -195,3 +197,135 @@ def test_an_unknown_story_is_not_found(client):
     client.force_login(desk_user("Editor"))
     assert client.get("/admin/articles/article/999999/suggestions/").status_code == 404
     assert client.get("/admin/articles/article/not-a-number/suggestions/").status_code == 404
+
+
+# Near misses and speakers that are organisations or groups (issue 13).
+LISITZIN_STORY = (
+    "<p>Regional transport minister Pavel Lisitzin said on Monday that the bridge would reopen.</p>"
+    "<p>“We will rebuild it by spring,” Lisitzin told reporters.</p>"
+    "<p>“The money is there,” the Ministry of Transport said in a statement.</p>"
+)
+
+
+@pytest.fixture
+def lisitsyn():
+    return PersonFactory(
+        name="Pavel Lisitsyn", slug="pavel-lisitsyn", role="Transport Minister", aliases="Lisitsin\nЛисицын"
+    )
+
+
+def near_miss_story():
+    return ArticleFactory(body=LISITZIN_STORY, author=desk_user("Reporter", "rita"))
+
+
+def test_a_near_miss_is_offered_not_linked(client, lisitsyn):
+    client.force_login(desk_user("Editor"))
+    story = near_miss_story()
+    response = client.get(url(story))
+    page = response.content.decode()
+    assert "Did you mean <a" in page and ">Pavel Lisitsyn</a> (88%)?" in page
+    assert "<strong>new person</strong>, Regional transport minister" in page
+    _, people = keys(response.context)
+    choice = response.context["form"][f"choice-{people['Pavel Lisitzin']}"]
+    assert [c[0] for c in choice.field.choices] == [str(lisitsyn.pk), "new"]
+    assert "Link to Pavel Lisitsyn, Transport Minister (88%)" in page
+    assert "Create a new person: Pavel Lisitzin" in page
+
+
+def test_the_editor_must_choose_between_linking_and_creating(client, lisitsyn):
+    client.force_login(desk_user("Editor"))
+    story = near_miss_story()
+    quotes, _ = keys(client.get(url(story)).context)
+    data = {"version": story.version, f"quote-{quotes['We will rebuild it by spring']}": "on"}
+    response = client.post(url(story), data)
+    assert response.status_code == 200
+    assert "Did you mean Pavel Lisitsyn (88%)? Link one of them, or create a new record." in (
+        response.content.decode()
+    )
+    assert not Quote.objects.exists() and Person.objects.count() == 1
+
+
+def test_linking_a_near_miss_records_the_quote_for_the_person_on_file(client, lisitsyn):
+    client.force_login(desk_user("Editor"))
+    story = near_miss_story()
+    quotes, people = keys(client.get(url(story)).context)
+    key = people["Pavel Lisitzin"]
+    data = {
+        "version": story.version,
+        f"quote-{quotes['We will rebuild it by spring']}": "on",
+        f"person-{key}": "on",
+        f"choice-{key}": str(lisitsyn.pk),
+    }
+    assert client.post(url(story), data).status_code == 302
+    assert story.quotes.get().speaker == lisitsyn
+    assert list(story.people.all()) == [lisitsyn]
+    assert Person.objects.count() == 1
+
+
+def test_creating_despite_a_near_miss_makes_a_new_person(client, lisitsyn):
+    client.force_login(desk_user("Editor"))
+    story = near_miss_story()
+    _, people = keys(client.get(url(story)).context)
+    key = people["Pavel Lisitzin"]
+    data = {"version": story.version, f"person-{key}": "on", f"choice-{key}": "new"}
+    assert client.post(url(story), data).status_code == 302
+    assert Person.objects.get(name="Pavel Lisitzin").kind == Person.Kind.PERSON
+    assert Person.objects.count() == 2
+
+
+@dataclass(frozen=True)
+class KindedCandidate(QuoteCandidate):
+    """A QuoteCandidate as the extractor gives it once it tells the kind of each speaker."""
+
+    speaker_kind: str = "person"
+
+
+def test_a_speaker_the_extractor_calls_an_organisation_is_created_as_one(client, monkeypatch):
+    from articles.desk import quote_suggestions
+
+    def extract(text):
+        return [
+            KindedCandidate(
+                **{**vars(c), "speaker_kind": "organisation" if "Ministry" in c.speaker else "person"}
+            )
+            for c in extract_quotes(text)
+        ]
+
+    monkeypatch.setattr(quote_suggestions, "extract_quotes", extract)
+    client.force_login(desk_user("Editor"))
+    story = near_miss_story()
+    response = client.get(url(story))
+    assert "<strong>new organisation</strong>" in response.content.decode()
+    quotes, people = keys(response.context)
+    key = people["Ministry of Transport"]
+    assert response.context["form"][f"kind-{key}"].initial == "organisation"
+    data = {"version": story.version, f"quote-{quotes['The money is there']}": "on"}
+    assert client.post(url(story), data).status_code == 302
+    ministry = Person.objects.get(name="Ministry of Transport")
+    assert ministry.kind == Person.Kind.ORGANISATION and story.quotes.get().speaker == ministry
+
+
+def test_an_extractor_without_speaker_kind_proposes_people_and_the_editor_may_change_the_kind(client):
+    client.force_login(desk_user("Editor"))
+    story = near_miss_story()
+    quotes, people = keys(client.get(url(story)).context)
+    key = people["Ministry of Transport"]
+    data = {
+        "version": story.version,
+        f"quote-{quotes['The money is there']}": "on",
+        f"kind-{key}": "organisation",
+    }
+    assert client.post(url(story), data).status_code == 302
+    assert Person.objects.get(name="Ministry of Transport").kind == Person.Kind.ORGANISATION
+
+
+def test_the_desk_lists_and_filters_people_by_kind(client):
+    client.force_login(desk_user("Editor"))
+    PersonFactory(name="Ministry of Transport", slug="ministry-of-transport", kind="organisation")
+    PersonFactory(name="Williams family", slug="williams-family", kind="group")
+    PersonFactory(name="Pavel Lisitsyn", slug="pavel-lisitsyn")
+    changelist = reverse("admin:articles_person_changelist")
+    page = client.get(changelist).content.decode()
+    assert "organisation</td>" in page and "group</td>" in page and "?kind__exact=group" in page
+    filtered = client.get(changelist, {"kind__exact": "organisation"})
+    assert [p.name for p in filtered.context["cl"].result_list] == ["Ministry of Transport"]

@@ -139,3 +139,71 @@ def test_html_to_text_paragraphs_entities_and_offsets():
 def test_html_to_text_collapses_whitespace_and_drops_scripts():
     html = "<div>\n  One\n  line </div><script>var x = '\"no\"';</script><p>Two<br>three</p>"
     assert html_to_text(html).text == "One line\n\nTwo\nthree"
+
+
+# Near misses: spellings no rule explains, scored for an editor to confirm, never linked alone.
+LISITSYN = {"name": "Pavel Lisitsyn", "aliases": ["Lisitsin", "Лисицын"], "id": 7}
+
+
+def test_a_near_miss_is_proposed_with_a_confidence_not_linked():
+    (match,) = match_people(["Pavel Lisitzin"], [LISITSYN, *KNOWN])
+    assert match.id is None and match.confidence is None
+    (near,) = match.near
+    assert (near.id, near.matched) == (7, "Pavel Lisitsyn")
+    assert 0.8 <= near.confidence < 1
+
+
+@pytest.mark.parametrize("found", ["Pavel Lisitsyn", "Павел Лисицын", "Lisitsin", "P. Lisitsyn"])
+def test_an_exact_or_rule_match_stays_automatic(found):
+    (match,) = match_people([found], [LISITSYN, *KNOWN])
+    assert match.id == 7 and match.near == ()
+    assert match.confidence >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("found", "known"),
+    [
+        ("Vladimir Jirinovski", "Vladimir Zhirinovsky"),  # zh/j, -sky/-ski
+        ("Nikita Khrouchtchev", "Nikita Khrushchev"),  # French shch
+        ("Yulia Tymoshenko", "Iulia Timoshenko"),  # yu/iu, y/i
+        ("Mikhail Gorbatchev", "Mikhail Gorbachev"),  # tch/ch
+        ("Dmitri Peskow", "Dmitry Peskov"),  # w/v in German copy
+    ],
+)
+def test_transliteration_variants_are_near_misses(found, known):
+    (match,) = match_people([found], [{"name": known, "id": 1}])
+    assert match.id == 1 or [n.id for n in match.near] == [1]
+
+
+@pytest.mark.parametrize(
+    ("found", "known"),
+    [
+        ("Arkady Voronov", "Arkady Voronin"),
+        ("Ivan Petrov", "Aleksandr Petrov"),
+        ("Anna Berg", "Tomas Berg"),
+        ("Pavel Lisin", "Pavel Lisitsyn"),
+    ],
+)
+def test_different_people_are_not_near_misses(found, known):
+    (match,) = match_people([found], [{"name": known, "id": 1}])
+    assert match.id is None and match.near == ()
+
+
+def test_two_records_a_variant_matches_are_both_offered():
+    known = [{"name": "Anna Petrova", "id": 1}, {"name": "Anna Petrova", "id": 2}]
+    (match,) = match_people(["Ana Petrova"], known)
+    assert match.id is None and [n.id for n in match.near] == [1, 2]
+
+
+def test_likeness_ranks_transliterations_above_typos_of_the_same_length():
+    from articles.quotes.names import likeness
+
+    assert likeness("Pavel Lisitzin", "Pavel Lisitsyn") > likeness("Pavel Lisitmyn", "Pavel Lisitsyn")
+    assert likeness("Pavel Lisitsyn", "Pavel Lisitsyn") == 1
+
+
+def test_near_misses_to_dict():
+    data = match_people(["Pavel Lisitzin"], [LISITSYN])[0].to_dict()
+    assert data["near"] == [
+        {"id": 7, "matched": "Pavel Lisitsyn", "confidence": data["near"][0]["confidence"]}
+    ]

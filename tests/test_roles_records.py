@@ -48,6 +48,7 @@ def person_data(person=None, **overrides):
     if person is not None:
         data = {"name": person.name, "slug": person.slug, "role": person.role}
         data["organisation"] = person.organisation
+    data["kind"] = person.kind if person is not None else "person"
     data.update({"aliases": "", "bio": "", "portrait": "", "topics": ""})
     data.update(overrides)
     return data

@@ -18,7 +18,7 @@ from articles.derived import search as search_module
 from articles.derived.search import MAX_QUERY_LENGTH, clean_query
 from articles.models import Article, SearchEntry
 
-from .factories import ArticleFactory, PersonFactory, TopicFactory
+from .factories import ArticleFactory, PersonFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +249,61 @@ class TestPostgres:
     def test_stemming_finds_other_forms(self, client):
         story("Harbours reopen")
         assert result_headlines(search(client, "harbour")) == ["Harbours reopen"]
+
+
+class TestPeopleByAliasAndTransliteration:
+    """Pavel Lisitsyn is on file with the aliases Lisitsin and Лисицын; the stories spell him
+    one way. Search finds him and his stories under every spelling (issue 13)."""
+
+    @pytest.fixture
+    def lisitsyn(self):
+        return PersonFactory(
+            name="Pavel Lisitsyn",
+            slug="pavel-lisitsyn",
+            role="Transport Minister",
+            aliases="Lisitsin\nЛисицын",
+        )
+
+    def test_a_stored_alias_finds_his_page_and_his_stories(self, client, lisitsyn):
+        mentioned = story("Bridge to reopen in spring", people=[lisitsyn])
+        response = search(client, "Lisitsin")
+        assert result_headlines(response) == [mentioned.headline]
+        assert response.context["people"] == [lisitsyn]
+        assert 'href="/people/pavel-lisitsyn/">Pavel Lisitsyn</a>' in response.content.decode()
+
+    @pytest.mark.parametrize("query", ["Лисицын", "лисицын", "Lisitzin", "Lisitsyn", "pavel lisitsin"])
+    def test_cyrillic_and_other_transliterations_find_him(self, client, lisitsyn, query):
+        mentioned = story("Bridge to reopen in spring", people=[lisitsyn])
+        response = search(client, query)
+        assert result_headlines(response) == [mentioned.headline]
+        assert response.context["people"] == [lisitsyn]
+
+    def test_a_cyrillic_name_on_file_is_found_in_latin(self, client):
+        person = PersonFactory(name="Ольга Смирнова", slug="olga-smirnova", aliases="")
+        mentioned = story("Smirnova wins the vote", people=[person])
+        response = search(client, "Smirnova")
+        assert result_headlines(response) == [mentioned.headline]
+        assert response.context["people"] == [person]
+
+    def test_stories_that_quote_him_are_found(self, client, lisitsyn):
+        quoted = QuoteFactory(speaker=lisitsyn, article=story("Ferry fares frozen")).article
+        assert result_headlines(search(client, "Лисицын")) == [quoted.headline]
+
+    def test_changing_aliases_reindexes_his_stories(self, client, lisitsyn):
+        mentioned = story("Bridge to reopen in spring", people=[lisitsyn])
+        assert result_headlines(search(client, "Pasha")) == []
+        lisitsyn.aliases += "\nPasha"  # what the regional press calls him
+        lisitsyn.save()
+        assert result_headlines(search(client, "Pasha")) == [mentioned.headline]
+
+    def test_someone_only_a_draft_carries_is_not_found(self, client):
+        hidden = PersonFactory(name="Pavel Lisitsyn", slug="pavel-lisitsyn", aliases="Лисицын")
+        ArticleFactory(headline="Draft about Lisitsyn", people=[hidden])
+        response = search(client, "Лисицын")
+        assert response.context["people"] == [] and result_headlines(response) == []
+        assert "pavel-lisitsyn" not in response.content.decode()
+
+    def test_the_names_are_not_shown_in_snippets(self, client, lisitsyn):
+        story("Bridge to reopen in spring", people=[lisitsyn], body="<p>The bridge reopens.</p>")
+        content = search(client, "Lisitzin").content.decode()
+        assert "lisicin" not in content

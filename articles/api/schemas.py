@@ -5,7 +5,7 @@ validation context; they read only what the endpoints prefetched.
 """
 
 import datetime
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from django.conf import settings
 from django.urls import reverse
@@ -159,6 +159,7 @@ class PersonRef(Schema):
     id: int
     slug: str
     name: str
+    kind: Literal["person", "organisation", "group"]  # organisations and groups speak as one
     role: str
     organisation: str
     url: str

@@ -1,10 +1,15 @@
-"""Full-text search over published stories.
+"""Full-text search over published stories, and the people they carry.
 
 PostgreSQL ranks a stored, GIN-indexed tsvector (headline A; standfirst, people
 and topics B; body C) against a `websearch` query and highlights with
 ts_headline. Other databases (SQLite in development and tests) fall back to
 `icontains` over the same fields with a fixed score per field, and highlight in
 Python. Either way results start from `Article.objects.published()`.
+
+People's names are indexed with their aliases, romanised and as transliteration keys
+(`articles.quotes.names.search_forms`), and each query word is looked up in those forms
+too, so "Лисицын", "Lisitsin" and "Lisitzin" all find Pavel Lisitsyn's stories; the
+people themselves are found the same way, among `Person.objects.on_record()`.
 
 The index (`SearchEntry`) is derived data: `article_index()` rebuilds one row,
 the signal handlers below call it whenever a story, its people or its topics
@@ -17,11 +22,12 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import Article, Person, SearchEntry, TaggedArticle, Topic
+from ..models import Article, Person, Quote, SearchEntry, TaggedArticle, Topic
+from ..quotes.names import fold, search_forms
 from .cache import invalidate_public_pages
 
 MAX_QUERY_LENGTH = 200
@@ -30,6 +36,7 @@ MAX_QUERY_LENGTH = 200
 RANK_CANDIDATES = 1000
 MAX_FALLBACK_TERMS = 8
 SNIPPET_CHARS = 240
+MAX_PEOPLE = 10  # people shown above the stories
 
 # Highlight markers that cannot occur in indexed text (private-use code points are
 # stripped on indexing), so snippets are escaped first and marked up after.
@@ -86,18 +93,31 @@ def search_vector(headline, weighted, body):
     )
 
 
+def person_names(person):
+    """One person's line in a story's `names`: every form of their name and aliases."""
+    return _plain(" ".join(search_forms(" ".join([person.name, *person.alias_list]))))
+
+
 def article_index(*, article):
     """Rebuild the search entry of one story from its current fields, people and topics.
 
-    Uses prefetched people/topics when the caller has them.
+    Uses prefetched people/topics when the caller has them; the speakers of its quotes
+    are read here (one query).
     """
     names = " ".join(
         [person.name for person in article.people.all()] + [t.name for t in article.topics.all()]
     )
+    speakers = Person.objects.filter(quotes__article=article).distinct() if article.pk else []
+    people = {person.pk: person for person in [*article.people.all(), *speakers]}
+    people_names = "\n".join(person_names(person) for person in people.values())
     headline, standfirst, body = _plain(article.headline), _plain(article.standfirst), body_text(article)
-    fields = {"text": "\n\n".join(part for part in (standfirst, body, _plain(names)) if part)}
+    fields = {
+        "text": "\n\n".join(part for part in (standfirst, body, _plain(names)) if part),
+        "names": people_names,
+    }
     if uses_postgres():
-        fields["vector"] = search_vector(Value(headline), Value(f"{standfirst} {_plain(names)}"), Value(body))
+        weighted = f"{standfirst} {_plain(names)} {people_names}"
+        fields["vector"] = search_vector(Value(headline), Value(weighted), Value(body))
     SearchEntry.objects.update_or_create(article=article, defaults=fields)
 
 
@@ -130,14 +150,29 @@ def _on_article_links_changed(sender, instance, action, reverse, pk_set, **kwarg
             article_index(article=article)
 
 
+def _on_quote_changed(sender, instance, raw=False, origin=None, **kwargs):
+    """A quote added, moved or deleted: its story's speakers may have changed."""
+    deleting_story = isinstance(origin, Article) or getattr(origin, "model", None) is Article
+    if raw or deleting_story:  # the story's entry goes with it
+        return
+    article = Article.objects.filter(pk=instance.article_id).prefetch_related("people", "topics").first()
+    if article is not None:
+        article_index(article=article)
+
+
 def _on_name_saved(sender, instance, raw=False, created=False, **kwargs):
-    """A renamed person or topic: re-index only the stories whose text lacks the new name."""
+    """A renamed person or topic, or a person's aliases changed: re-index only the stories
+    whose entry lacks the new name (and, for a person, the new line of names)."""
     if raw or created:
         return
-    linked = Q(people=instance) if isinstance(instance, Person) else Q(topic_items__tag=instance)
+    if isinstance(instance, Person):
+        linked = Q(people=instance) | Q(quotes__speaker=instance)
+        current = Q(search_entry__names__contains=person_names(instance))
+    else:
+        linked, current = Q(topic_items__tag=instance), Q()
     stale = (
         Article.objects.filter(linked)
-        .exclude(search_entry__text__contains=instance.name)
+        .exclude(Q(search_entry__text__contains=instance.name) & current)
         .prefetch_related("people", "topics")
         .distinct()
     )
@@ -152,6 +187,8 @@ def connect_signals():
     )
     # taggit sends m2m_changed with the through model as sender.
     m2m_changed.connect(_on_article_links_changed, sender=TaggedArticle, dispatch_uid="search_article_topics")
+    post_save.connect(_on_quote_changed, sender=Quote, dispatch_uid="search_quote_saved")
+    post_delete.connect(_on_quote_changed, sender=Quote, dispatch_uid="search_quote_deleted")
     post_save.connect(_on_name_saved, sender=Person, dispatch_uid="search_person_saved")
     post_save.connect(_on_name_saved, sender=Topic, dispatch_uid="search_topic_saved")
 
@@ -167,6 +204,36 @@ def clean_query(raw):
 def query_terms(query):
     """Words of the query for the fallback backend; operators and quotes are ignored."""
     return re.findall(r"\w+", query)[:MAX_FALLBACK_TERMS]
+
+
+def spellings_query(query, config):
+    """Every query word or one of its name forms (romanised, transliteration key), on
+    PostgreSQL: None when no word has another form, so the plain query does alone, and
+    None for a query with websearch operators (a "phrase", -word, or), whose meaning the
+    plain words would lose."""
+    if '"' in query or re.search(r"(^|\s)-\w|\sor\s", query, re.IGNORECASE):
+        return None
+    combined, other = None, False
+    for term in query_terms(query):
+        forms = search_forms(term)
+        other = other or forms != [term.casefold()]
+        alternatives = SearchQuery(forms[0], search_type="plain", config=config)
+        for form in forms[1:]:
+            alternatives |= SearchQuery(form, search_type="plain", config=config)
+        combined = alternatives if combined is None else combined & alternatives
+    return combined if other else None
+
+
+def _fallback_term(term):
+    """One query word for the fallback backend: as written or romanised in the headline or
+    the text, or in any of its forms among the people's names."""
+    matches = Q(headline__icontains=term) | Q(search_entry__text__icontains=term)
+    romanised = fold(term)
+    if romanised != term.casefold():  # a Cyrillic word finds the Latin spelling of a story
+        matches |= Q(headline__icontains=romanised) | Q(search_entry__text__icontains=romanised)
+    for form in search_forms(term):
+        matches |= Q(search_entry__names__icontains=form)
+    return matches
 
 
 def search_stories(query):
@@ -190,6 +257,9 @@ def search_stories(query):
     if uses_postgres():
         config = search_config()
         search_query = SearchQuery(query, search_type="websearch", config=config)
+        spellings = spellings_query(query, config)
+        if spellings is not None:
+            search_query |= spellings
         stories = newest(Q(search_entry__vector=search_query)).annotate(
             rank=SearchRank(F("search_entry__vector"), search_query),
             snippet=SearchHeadline(
@@ -210,7 +280,7 @@ def search_stories(query):
             return stories.none()
         matches, rank = Q(), Value(0)
         for term in terms:
-            matches &= Q(headline__icontains=term) | Q(search_entry__text__icontains=term)
+            matches &= _fallback_term(term)
             rank += Case(
                 When(headline__icontains=term, then=4),
                 When(standfirst__icontains=term, then=2),
@@ -219,6 +289,37 @@ def search_stories(query):
             )
         stories = newest(matches).annotate(rank=rank)
     return stories.order_by("-rank", "-published_at", "-id")
+
+
+def search_people(query, stories):
+    """On-record people (and organisations, groups) whose name or an alias holds every word
+    of `query` in one of its forms, by name, at most MAX_PEOPLE.
+
+    Candidates come from the names and aliases that contain the words as written or
+    romanised, and from the people of the best `stories` found (which is how a spelling only
+    the transliteration keys join, Lisitsin for Lisitsyn, is found); each is then checked
+    word by word."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    written = Q()
+    for term in terms:
+        spellings = {term, fold(term)}
+        written &= Q(*[Q(name__icontains=t) | Q(aliases__icontains=t) for t in spellings], _connector=Q.OR)
+    story_ids = list(stories.values_list("pk", flat=True)[: MAX_PEOPLE * 5])
+    in_stories = Q(articles__in=story_ids) | Q(quotes__article__in=story_ids)
+    candidates = Person.objects.on_record().filter(written | in_stories).distinct().order_by("name")
+    wanted = [set(search_forms(term)) for term in terms]
+    people = []
+    for person in candidates[: MAX_PEOPLE * 20]:
+        names = " ".join([person.name, *person.alias_list])
+        forms = set(search_forms(names))
+        if all(
+            term_forms & forms or term.casefold() in names.casefold()
+            for term, term_forms in zip(terms, wanted, strict=True)
+        ):
+            people.append(person)
+    return people[:MAX_PEOPLE]
 
 
 def _fallback_snippet(text, terms):

@@ -18,12 +18,13 @@ class PersonAdmin(AuditedDeleteMixin, admin.ModelAdmin):
     change them (a reporter sees the profile read-only and is told why), and every change is
     written to the audit trail with who made it and which fields it touched."""
 
-    list_display = ["name", "portrait_thumbnail", "role", "organisation", "updated_at"]
+    list_display = ["name", "kind", "portrait_thumbnail", "role", "organisation", "updated_at"]
+    list_filter = ["kind"]
     list_select_related = ["portrait"]
     search_fields = ["name", "aliases", "role", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["portrait"]
-    fields = ["name", "slug", "role", "organisation", "aliases", "bio", "portrait", "topics"]
+    fields = ["name", "slug", "kind", "role", "organisation", "aliases", "bio", "portrait", "topics"]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

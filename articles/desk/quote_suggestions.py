@@ -53,6 +53,13 @@ def clean_role(role):
     return role[:200]
 
 
+def speaker_kind(candidate):
+    """What kind of speaker the extractor took a quote's speaker for: a Person.Kind value.
+    Extractors that do not tell (before `speaker_kind`), or tell something else, say person."""
+    kind = getattr(candidate, "speaker_kind", None) or Person.Kind.PERSON
+    return kind if kind in Person.Kind.values else Person.Kind.PERSON
+
+
 @dataclass(frozen=True)
 class PersonSuggestion:
     key: int
@@ -61,6 +68,12 @@ class PersonSuggestion:
     person: object | None  # the matched Person, or None: a new person to create
     matched: str | None = None  # the name or alias that matched
     linked: bool = False  # already among the story's people mentioned
+    kind: str = Person.Kind.PERSON  # for a new record
+    near: tuple = ()  # (Person, confidence) spelled like the name, best first: the editor picks
+
+    @property
+    def kind_label(self):
+        return Person.Kind(self.kind).label
 
 
 @dataclass(frozen=True)
@@ -98,9 +111,13 @@ def suggestions_for(article) -> Suggestions:
     candidates = [tidy(c) for c in extract_quotes(plain)]
     found = [(m.name, m.role) for m in find_people(plain)]
     names = {name for name, _ in found}
-    # A speaker the people finder missed (no role, no title) is still someone to propose.
-    speakers = dict.fromkeys(c.speaker for c in candidates if c.speaker)
-    found += [(name, None) for name in speakers if name not in names]
+    # A speaker the people finder missed (no role, no title, an organisation) is still
+    # someone to propose, of the kind the extractor says.
+    kinds = {}
+    for candidate in candidates:
+        if candidate.speaker:
+            kinds.setdefault(candidate.speaker, speaker_kind(candidate))
+    found += [(name, None) for name in kinds if name not in names]
     matches = Person.objects.matching([{"name": name, "role": role} for name, role in found])
     linked = set(article.people.values_list("id", flat=True)) if article.pk else set()
     people = [
@@ -111,8 +128,10 @@ def suggestions_for(article) -> Suggestions:
             person=person,
             matched=match.matched,
             linked=match.id in linked,
+            kind=kinds.get(match.name, Person.Kind.PERSON),
+            near=tuple(near),
         )
-        for key, (match, person) in enumerate(matches)
+        for key, (match, person, near) in enumerate(matches)
     ]
     by_name = {p.name: p for p in people}
     on_record = list(article.quotes.select_related("speaker")) if article.pk else []

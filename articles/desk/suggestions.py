@@ -49,8 +49,13 @@ class StaleSuggestions(Exception):
     pass
 
 
+NEW = "new"
+
+
 class SuggestionsForm(forms.Form):
-    """One tick box per open suggestion; a speaker box per quote; name and role for new people.
+    """One tick box per open suggestion; a speaker box per quote; name, role and kind for new
+    people, and for one spelled like someone on file ("Did you mean …?") the choice to link
+    them or to create a new record, which the editor must make.
 
     `version` is the story's lock version when the suggestions were made: the row numbers
     only mean the same quotations while the body is unchanged.
@@ -81,15 +86,56 @@ class SuggestionsForm(forms.Form):
                 self.fields[f"role-{person.key}"] = forms.CharField(
                     max_length=200, required=False, initial=person.role, label="Role"
                 )
+                self.fields[f"kind-{person.key}"] = forms.ChoiceField(
+                    choices=Person.Kind.choices, initial=person.kind, required=False, label="Kind"
+                )
+            if person.person is None and person.near:
+                self.fields[f"choice-{person.key}"] = forms.ChoiceField(
+                    choices=[
+                        *(
+                            (str(known.pk), f"Link to {known} ({confidence:.0%})")
+                            for known, confidence in person.near
+                        ),
+                        (NEW, f"Create a new {person.kind_label}: {person.name}"),
+                    ],
+                    required=False,
+                    widget=forms.RadioSelect,
+                    label=f"Did you mean {person.near[0][0].name}?",
+                )
 
     def rows(self):
         """(suggestion, its fields) for the template, which only displays."""
         quotes = [(q, self._bound(f"quote-{q.key}", f"speaker-{q.key}")) for q in self.suggestions.quotes]
         people = [
-            (p, self._bound(f"person-{p.key}", f"name-{p.key}", f"role-{p.key}"))
+            (
+                p,
+                self._bound(
+                    f"person-{p.key}", f"name-{p.key}", f"role-{p.key}", f"kind-{p.key}", f"choice-{p.key}"
+                ),
+            )
             for p in self.suggestions.people
         ]
         return quotes, people
+
+    def _near_misses_resolved(self, keys, cleaned, by_key):
+        """{key: Person} for the new people the editor linked to a near miss instead. A near
+        miss is never taken nor turned down silently: without a choice the form is refused."""
+        linked = {}
+        for key in sorted(keys):
+            suggestion = by_key[key]
+            if not suggestion.near:
+                continue
+            choice = cleaned.get(f"choice-{key}")
+            if not choice:
+                names = " or ".join(
+                    f"{known.name} ({confidence:.0%})" for known, confidence in suggestion.near
+                )
+                self.add_error(
+                    f"choice-{key}", f"Did you mean {names}? Link one of them, or create a new record."
+                )
+            elif choice != NEW:
+                linked[key] = next(known for known, _ in suggestion.near if str(known.pk) == choice)
+        return linked
 
     def _bound(self, *names):
         return [self[name] for name in names if name in self.fields]
@@ -112,10 +158,16 @@ class SuggestionsForm(forms.Form):
             p.person or p.key for p in self.suggestions.open_people if cleaned.get(f"person-{p.key}")
         ]
         new_keys |= {key for key in self.accepted_people if isinstance(key, int)}
+        linked = self._near_misses_resolved(new_keys, cleaned, by_key)
+        self.accepted_quotes = [
+            (quote, linked.get(speaker, speaker)) for quote, speaker in self.accepted_quotes
+        ]
+        self.accepted_people = [linked.get(person, person) for person in self.accepted_people]
         self.new_people = {}
-        for key in sorted(new_keys):
+        for key in sorted(new_keys - set(linked)):
             name = (cleaned.get(f"name-{key}") or "").strip() or by_key[key].name
-            self.new_people[key] = (name, (cleaned.get(f"role-{key}") or "").strip())
+            kind = cleaned.get(f"kind-{key}") or by_key[key].kind
+            self.new_people[key] = (name, (cleaned.get(f"role-{key}") or "").strip(), kind)
         if not self.accepted_quotes and not self.accepted_people and not self.errors:
             raise forms.ValidationError("Tick the quotes and people to keep, or go back to the story.")
         return cleaned
@@ -126,15 +178,15 @@ def suggestions_accept(*, article, version, quotes, people, new_people, user):
     lock version moves on (an editor with the story open elsewhere is then warned).
 
     `quotes` are (QuoteSuggestion, speaker) and `people` the people mentioned, each a Person
-    or the key of a new person; `new_people` maps those keys to (name, role) to create.
+    or the key of a new person; `new_people` maps those keys to (name, role, kind) to create.
     """
     with transaction.atomic(), reversion.create_revision():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.version != version:
             raise StaleSuggestions
         created = {
-            key: Person.objects.create(name=name, slug=unique_slug(Person, name), role=role)
-            for key, (name, role) in new_people.items()
+            key: Person.objects.create(name=name, slug=unique_slug(Person, name), role=role, kind=kind)
+            for key, (name, role, kind) in new_people.items()
         }
         order = locked.quotes.aggregate(last=Max("order"))["last"] or 0
         for n, (suggestion, speaker) in enumerate(quotes, start=1):

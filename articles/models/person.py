@@ -1,12 +1,20 @@
+from typing import NamedTuple
+
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from ..quotes import match_people
+from ..quotes import PersonMatch, match_people
 from .article import Article
 from .quote import Quote
 from .tag import TaggedPerson
+
+
+class Matched(NamedTuple):
+    match: PersonMatch
+    person: "Person | None"
+    near: list  # [(Person, confidence)], best first
 
 
 class PersonQuerySet(models.QuerySet):
@@ -25,19 +33,41 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def matching(self, found):
-        """(match, record or None) for each of `found` (names, or mappings with name and role).
+        """A `Matched(match, person, near)` for each of `found` (names, or mappings with name
+        and role): the record matched, or None, and the near misses as (record, confidence)
+        for an editor to confirm, best first.
 
-        The one person matcher (`articles.quotes.match_people`: names, aliases and
-        transliterations); it reads names and aliases only, then fetches the few matched."""
+        The one person matcher (`articles.quotes.match_people`: names, aliases,
+        transliterations and near misses); it reads names and aliases only, then fetches the
+        few records it names."""
         matches = match_people(found, self.values_list("name", "aliases", "id"))
-        records = self.in_bulk([m.id for m in matches if m.id is not None])
-        return [(m, records.get(m.id)) for m in matches]
+        wanted = {m.id for m in matches if m.id is not None} | {n.id for m in matches for n in m.near}
+        records = self.in_bulk(wanted)
+        return [
+            Matched(m, records.get(m.id), [(records[n.id], n.confidence) for n in m.near if n.id in records])
+            for m in matches
+        ]
+
+
+class PersonKind(models.TextChoices):
+    PERSON = "person", "person"
+    ORGANISATION = "organisation", "organisation"
+    GROUP = "group", "group"
 
 
 class Person(models.Model):
-    """Someone the newsroom writes about or quotes."""
+    """Someone the newsroom writes about or quotes: a person, or an organisation or group that
+    speaks as one ("the ministry said in a statement", "the Williams family said")."""
+
+    Kind = PersonKind
 
     name = models.CharField(max_length=200, help_text="The fullest usual form of the name.")
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind,
+        default=Kind.PERSON,
+        help_text="An organisation (a ministry, a company) or a group (a family, a board) speaks as one.",
+    )
     slug = models.SlugField(max_length=200, unique=True)
     role = models.CharField(
         "role / title", max_length=200, blank=True, default="", help_text="e.g. Foreign Minister"
@@ -70,6 +100,9 @@ class Person(models.Model):
             ("change_person_on_record", "Can change the public profile of a person on record"),
         ]
         indexes = [models.Index(fields=["name"], name="person_name_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=PersonKind.values), name="person_kind_valid")
+        ]
 
     def __str__(self):
         return f"{self.name}, {self.role}" if self.role else self.name
@@ -81,6 +114,10 @@ class Person(models.Model):
     def is_on_record(self):
         """Mentioned in or quoted by a published story: their page is public, so editors own it."""
         return self.pk is not None and type(self).objects.on_record().filter(pk=self.pk).exists()
+
+    @property
+    def is_person(self):
+        return self.kind == self.Kind.PERSON
 
     @property
     def alias_list(self):

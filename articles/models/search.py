@@ -18,7 +18,11 @@ class SearchEntry(models.Model):
     # Plain text of standfirst, body, people and topics: the source of highlighted
     # snippets, and what the SQLite fallback matches against.
     text = models.TextField(blank=True, default="")
-    # Weighted tsvector (headline A; standfirst, people, topics B; body C), PostgreSQL only.
+    # The names of the story's people (mentioned or quoted) with their aliases, each word
+    # also romanised and as its transliteration key: one line per person. Never shown.
+    names = models.TextField(blank=True, default="")
+    # Weighted tsvector (headline A; standfirst, people and their names, topics B; body C),
+    # PostgreSQL only.
     vector = SearchVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 

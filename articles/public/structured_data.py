@@ -102,13 +102,39 @@ def news_article(article, request):
 
 
 def _person(person, request):
+    """A Person, or an Organization for an organisation or a group that speaks as one:
+    schema.org has no type for a family or a board, and Organization is the type Google's
+    profile guide accepts beside Person."""
     data = {
-        "@type": "Person",
+        "@type": "Person" if person.is_person else "Organization",
         "name": person.name,
         "url": request.build_absolute_uri(person.get_absolute_url()),
     }
-    if person.role:
-        data["jobTitle"] = person.role
-    if person.organisation:
-        data["affiliation"] = {"@type": "Organization", "name": person.organisation}
+    if person.alias_list:
+        data["alternateName"] = person.alias_list
+    if person.is_person:
+        if person.role:
+            data["jobTitle"] = person.role
+        if person.organisation:
+            data["affiliation"] = {"@type": "Organization", "name": person.organisation}
+    elif person.organisation:
+        data["parentOrganization"] = {"@type": "Organization", "name": person.organisation}
     return data
+
+
+def profile_page(person, request):
+    """The ProfilePage of a person's, an organisation's or a group's public page."""
+    url = request.build_absolute_uri(person.get_absolute_url())
+    entity = _person(person, request)
+    if person.bio:
+        entity["description"] = person.bio
+    if person.portrait:
+        entity["image"] = image_object(person.portrait, request)
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "@id": url,
+        "url": url,
+        "dateModified": iso(person.updated_at),
+        "mainEntity": entity,
+    }

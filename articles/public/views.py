@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 
 from ..derived.cache import public_page
-from ..derived.search import clean_query, search_stories
+from ..derived.search import clean_query, search_people, search_stories
 from ..models import Article, Correction, Person, Quote, Section, Topic
 from ..models.files import signed_photo_urls
 from .pagination import paginate
@@ -111,5 +111,8 @@ def section_detail(request, slug):
 @public_page
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    page = paginate(request, search_stories(query))
-    return render(request, "articles/search.html", {"query": query, "page_obj": page})
+    stories = search_stories(query)
+    page = paginate(request, stories)
+    # People (always on record) lead the first page only: further pages are more stories.
+    people = search_people(query, stories) if page.number == 1 else []
+    return render(request, "articles/search.html", {"query": query, "page_obj": page, "people": people})

@@ -11,10 +11,11 @@ in a management command, or in a test without a database.
 
 from .extract import extract_quotes
 from .people import find_people, match_people
-from .records import PersonMatch, PersonMention, QuoteCandidate
+from .records import NearMiss, PersonMatch, PersonMention, QuoteCandidate
 from .text import PlainText, html_to_text
 
 __all__ = [
+    "NearMiss",
     "PersonMatch",
     "PersonMention",
     "PlainText",

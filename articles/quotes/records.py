@@ -50,13 +50,30 @@ class PersonMention:
 
 
 @dataclass(frozen=True)
+class NearMiss:
+    """A known record whose name or alias is spelled like a found name, without matching it."""
+
+    id: object
+    matched: str  # the known name or alias that came closest
+    confidence: float  # in [0, 1]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class PersonMatch:
-    """A found person set against the newsroom's records: `id` is None for a new person."""
+    """A found person set against the newsroom's records: `id` is None for a new person,
+    who may still have `near` misses, best first, for an editor to confirm or turn down."""
 
     name: str
     role: str | None
     id: object | None
     matched: str | None = None  # the known name or alias that matched
+    confidence: float | None = None  # 1.0 for an exact match; None when nothing matched
+    near: tuple[NearMiss, ...] = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["near"] = [miss.to_dict() for miss in self.near]
+        return data

@@ -116,6 +116,11 @@ def news_article_json_ld(context, article):
     return json_ld(structured_data.news_article(article, context["request"]))
 
 
+@register.simple_tag(takes_context=True)
+def profile_page_json_ld(context, person):
+    return json_ld(structured_data.profile_page(person, context["request"]))
+
+
 @register.simple_tag
 def search_snippet(article, query):
     return search.snippet_html(article, query)

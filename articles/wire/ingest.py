@@ -241,6 +241,7 @@ def local_file(href, folder):
 
 
 def person_named(name):
-    """The person called `name` (name, alias or transliteration: the one matcher), else a new one."""
-    _, person = Person.objects.matching([name])[0]
+    """The person called `name` (name, alias or transliteration: the one matcher), else a new one.
+    A near miss is not taken: unattended ingest links only what the matcher is sure of."""
+    person = Person.objects.matching([name])[0].person
     return person or Person.objects.create(name=name, slug=unique_slug(Person, name))

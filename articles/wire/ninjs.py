@@ -56,10 +56,17 @@ def story_to_ninjs(article, *, base_url):
         "by": agency,
         "copyrightholder": agency,
         "subjects": [_concept(topic, "about", url) for topic in article.topics.all()],
-        "people": [_concept(person, "mentions", url) for person in article.people.all()],
+        # An organisation that speaks goes where ninjs keeps organisations; people and groups
+        # of people (a family, a board) stay among the people.
+        "people": [
+            _concept(p, "mentions", url) for p in article.people.all() if p.kind != p.Kind.ORGANISATION
+        ],
         "renditions": [{"name": "web", "href": url(article.get_absolute_url()), "contenttype": "text/html"}],
         "standard": {"name": "ninjs", "version": "2.1", "schema": SCHEMA_URI},
     }
+    organisations = [p for p in article.people.all() if p.kind == p.Kind.ORGANISATION]
+    if organisations:
+        item["organisations"] = [_concept(organisation, "mentions", url) for organisation in organisations]
     if article.standfirst:
         item["headlines"].append({"role": "sub", "value": article.standfirst})
     if article.dateline_place:
