@@ -1,5 +1,6 @@
 """The evaluation over the hand-made gold set in tests/data/quotes, run in-process."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from articles.quotes.evaluate import evaluate, main, normalise_quote, speaker_correct
 
 GOLD = Path(__file__).parent / "data" / "quotes"
+HELDOUT = Path(__file__).parent / "data" / "quotes-heldout"
 
 
 def test_gold_set_is_complete():
@@ -18,6 +20,19 @@ def test_gold_set_is_complete():
         assert set(gold) == {"quotes", "people"}
         text = story.read_text(encoding="utf-8")
         assert 3 <= len([p for p in text.split("\n\n") if p.strip()]) <= 8, story.name
+
+
+def test_heldout_set_is_frozen():
+    """The held-out set is scored, never tuned on: any edit, addition or removal fails here."""
+    manifest = {}
+    for line in (HELDOUT / "MANIFEST.sha256").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        manifest[name] = digest
+    present = {p.name for p in HELDOUT.iterdir()} - {"MANIFEST.sha256"}
+    assert present == set(manifest)
+    for name, digest in manifest.items():
+        assert hashlib.sha256((HELDOUT / name).read_bytes()).hexdigest() == digest, name
+    assert len(list(HELDOUT.glob("*.txt"))) >= 40
 
 
 def test_end_to_end_f1_on_gold_set():
