@@ -74,3 +74,24 @@ def test_normalised_texts_ignore_marks_space_and_first_letter_case():
 )
 def test_speaker_correct(predicted, gold, right):
     assert speaker_correct(predicted, gold) is right
+
+
+def test_speaker_kinds_and_behalf_are_scored_only_where_the_gold_gives_them(tmp_path):
+    (tmp_path / "01-a.txt").write_text(
+        "Tomas Reyes, a spokesman, spoke.\n\n“We stand by it,” Reyes said.\n\n"
+        "The Harbour Bank board met.\n\n“Profits rose,” Harbour Bank said.\n\n“Nothing,” a driver said.",
+        encoding="utf-8",
+    )
+    gold = {
+        "quotes": [
+            {"text": "We stand by it,", "speaker": "Tomas Reyes", "on_behalf_of": "Carla Duarte"},
+            {"text": "Profits rose,", "speaker": "Harbour Bank", "speaker_kind": "organisation"},
+            {"text": "Nothing,", "speaker": None},
+        ]
+    }
+    (tmp_path / "01-a.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate(tmp_path)
+    assert report["people"] is None  # no people in the gold: not scored, not 1.0
+    assert report["on_behalf_of"]["gold"] == 1
+    # One kind in the gold, so the accuracy is over that one quote alone.
+    assert report["speaker_kind_accuracy"] in (0.0, 1.0)
