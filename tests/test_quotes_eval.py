@@ -95,3 +95,4 @@ def test_speaker_kinds_and_behalf_are_scored_only_where_the_gold_gives_them(tmp_
     assert report["on_behalf_of"]["gold"] == 1
     # One kind in the gold, so the accuracy is over that one quote alone.
     assert report["speaker_kind_accuracy"] in (0.0, 1.0)
+    assert report["speaker_accuracy"] > 0

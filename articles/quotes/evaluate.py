@@ -115,15 +115,13 @@ def score_file(txt: Path) -> FileResult:
         candidate = predicted[best]
         if item.get("on_behalf_of"):
             result.behalf_gold += 1
-            result.behalf_right += speaker_correct(
-                getattr(candidate, "on_behalf_of", None), item["on_behalf_of"]
-            )
+            result.behalf_right += speaker_correct(candidate.on_behalf_of, item["on_behalf_of"])
         if speaker_correct(candidate.speaker, item["speaker"]):
             result.correct += 1
             if item["speaker"] and "speaker_kind" in item:
                 # Scored only where the gold says a kind: older files name no kinds.
                 result.kinds_gold += 1
-                kind = getattr(candidate, "speaker_kind", "person")
+                kind = candidate.speaker_kind
                 if kind == item["speaker_kind"]:
                     result.kinds_right += 1
                 else:

@@ -42,6 +42,8 @@ def extract_quotes(text) -> list[QuoteCandidate]:
                 confidence=round(confidence, 2),
                 parts=tuple(span.parts),
                 partial=_is_fragment(doc, span),
+                speaker_kind=speaker.kind if speaker.name else None,
+                on_behalf_of=speaker.behalf,
             )
         )
     return candidates

@@ -26,11 +26,19 @@ _COMPANY = set(
 )
 
 
+_KINDS = {"person": "person", "org": "organisation", "group": "group"}
+
+
 @dataclass
 class Speaker:
     name: str | None
     entity: Entity | None
     confidence: float
+    behalf: str | None = None  # the person a spokesperson speaks for
+
+    @property
+    def kind(self) -> str:
+        return _KINDS.get(self.entity.kind, "person") if self.entity else "person"
 
 
 def org_category(entity: Entity) -> set[str]:
