@@ -80,7 +80,7 @@ class Document:
         if not inner or inner[-1] not in ".!?…":
             return False
         rest = self.text[span.after : span.after + 80]
-        if not re.match(r"\s+[\"“«„A-Z0-9À-Ý]", rest):
+        if not re.match(r"\s+[\"“«„‘'A-Z0-9À-Ý]", rest):
             return False
         # `"Why now?" Smith asked.` goes on after a question or exclamation mark.
         return not (inner[-1] in "?!" and _verb_in(rest[:50], limit=5))
@@ -269,7 +269,7 @@ def sentence_subject(doc: Document, lo: int, hi: int) -> NounPhrase | None:
     segments = [s for s in _segments(doc, lo, hi) if doc.text[s[0] : s[1]].strip(" ,")]
     for k, (seg_lo, seg_hi) in enumerate(segments):
         chunk = doc.text[seg_lo:seg_hi]
-        if doc.in_quote(seg_lo + len(chunk) - len(chunk.lstrip(' ,"“«'))):
+        if doc.in_quote(seg_lo + len(chunk) - len(chunk.lstrip(' ,"“«‘'))):
             return None
         if (
             k + 1 < len(segments)

@@ -1,0 +1,254 @@
+"""Speaker kinds on real copy (issue 13 part 2): places, pronouns by salience, organisations
+and groups, statements on someone's behalf, stand-alone quote paragraphs, partial quotes and
+single-quote house styles. Every sentence here is invented for the test."""
+
+from articles.quotes import extract_quotes
+
+
+def said(text: str) -> dict[str, tuple]:
+    """Each quote's words (outer punctuation stripped) → (speaker, kind)."""
+    return {q.text.strip(" ,.?!"): (q.speaker, q.speaker_kind) for q in extract_quotes(text)}
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    return {words: who for words, (who, _kind) in said(text).items()}
+
+
+# Places and publications
+
+
+def test_a_capital_as_metonymy_in_reported_speech_is_not_the_speaker():
+    text = (
+        "Foreign Minister Pavel Dusek spoke to reporters in Prague on Monday.\n\n"
+        "Berlin has been ignoring our letters for a year, Dusek said. "
+        "“We will write again, and again after that,” he said."
+    )
+    assert speakers(text) == {"We will write again, and again after that": "Pavel Dusek"}
+
+
+def test_a_newspaper_quoting_someone_is_not_the_speaker():
+    text = (
+        "The daily Kurier Poranny quoted an unnamed farmer on Tuesday. "
+        "“Nobody asked us about the canal,” the newspaper quoted him as saying.\n\n"
+        "“We will appeal,” Lena Ortiz, the head of the farmers' union, told the newspaper El Faro."
+    )
+    assert speakers(text) == {"Nobody asked us about the canal": None, "We will appeal": "Lena Ortiz"}
+
+
+def test_an_institution_named_by_its_building_speaks():
+    text = "“The talks will continue next week,” the Kremlin said in a statement."
+    assert said(text) == {"The talks will continue next week": ("Kremlin", "organisation")}
+
+
+# Pronouns by salience
+
+
+def test_he_is_the_subject_of_the_last_attribution_not_the_last_man_named():
+    text = (
+        "Czech Foreign Minister Pavel Dusek said on Friday at a press conference after talks with "
+        "his Slovak counterpart Marek Hudak that the border crossing would reopen.\n\n"
+        "“We have agreed on a date and we will keep to it,” he said."
+    )
+    assert speakers(text) == {"We have agreed on a date and we will keep to it": "Pavel Dusek"}
+
+
+def test_role_nouns_pick_the_person_introduced_with_that_role():
+    text = (
+        "Assistant head coach Dwayne Carver ran the practice while head coach Lou Bianchi was ill.\n\n"
+        "“We kept it short and sharp,” the assistant head coach said.\n\n"
+        "First lady Maria Torres visited the team afterwards with Governor Ed Lyons. "
+        "“They are a credit to the state,” the first lady said."
+    )
+    assert speakers(text) == {
+        "We kept it short and sharp": "Dwayne Carver",
+        "They are a credit to the state": "Maria Torres",
+    }
+
+
+def test_she_skips_a_man_named_later_in_the_paragraph():
+    text = (
+        "Judge Alma Ruiz adjourned the case after prosecutor Tom Brennan asked for more time. "
+        "“This court has waited long enough,” she said."
+    )
+    assert speakers(text) == {"This court has waited long enough": "Alma Ruiz"}
+
+
+# Organisations and groups
+
+
+def test_the_ministry_said_in_a_statement():
+    text = (
+        "The Ministry of Fisheries announced new quotas on Monday.\n\n"
+        "“Stocks of cod have recovered faster than expected,” the ministry said in a statement."
+    )
+    assert said(text) == {
+        "Stocks of cod have recovered faster than expected": ("Ministry of Fisheries", "organisation")
+    }
+
+
+def test_according_to_a_statement_from_the_police_department():
+    text = (
+        "Two men were arrested on Sunday, according to a statement from the Millbrook Police Department. "
+        "“Both were released on bail pending further inquiries,” the statement said."
+    )
+    assert said(text) == {
+        "Both were released on bail pending further inquiries": (
+            "Millbrook Police Department",
+            "organisation",
+        )
+    }
+
+
+def test_the_family_said_and_the_named_family():
+    text = (
+        "Grace Whitlock, 19, died in the crash on the A40 on Saturday.\n\n"
+        "“Grace lit up every room she walked into,” the Whitlock family said in a statement."
+        "\n\n“We ask for privacy at this time,” the family said."
+    )
+    assert said(text) == {
+        "Grace lit up every room she walked into": ("Whitlock family", "group"),
+        "We ask for privacy at this time": ("Whitlock family", "group"),
+    }
+
+
+def test_the_family_of_a_named_person():
+    text = (
+        "Police named the victim as Samuel Adeyemi, 33, a bus driver.\n\n"
+        "“Sam was the kindest man we knew,” his family said."
+    )
+    assert said(text) == {"Sam was the kindest man we knew": ("Adeyemi family", "group")}
+
+
+def test_the_companys_board_said():
+    text = (
+        "Shares in Marlow Cement rose 6% after the results.\n\n"
+        "“The board is confident in the strategy,” the company's board said."
+    )
+    assert said(text) == {"The board is confident in the strategy": ("Marlow Cement", "organisation")}
+
+
+def test_an_unnamed_spokesperson_for_a_named_organisation_is_the_organisation():
+    text = (
+        "Kestrel Airways cancelled 40 flights on Friday. "
+        "“We apologise to every passenger affected,” a spokeswoman for the airline said."
+    )
+    assert said(text) == {"We apologise to every passenger affected": ("Kestrel Airways", "organisation")}
+
+
+def test_a_person_speaker_has_the_person_kind():
+    text = "“We are ready,” said Ivan Petrov, 61."
+    assert said(text) == {"We are ready": ("Ivan Petrov", "person")}
+
+
+# Statements on someone's behalf
+
+
+def test_a_statement_signed_by_a_spokesman_over_several_paragraphs():
+    text = (
+        "The office of Energy Minister Helga Brandt denied the report on Sunday.\n\n"
+        "In a statement signed by Jonas Weber, a spokesman for the minister, her office said:\n\n"
+        "“The minister met the company's chairman once, at a public event.\n\n"
+        "“He [the minister's deputy] was not present and never discussed the licence.”\n\n"
+        "“The minister will not comment further.”"
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.on_behalf_of) for q in quotes] == [("Jonas Weber", "Helga Brandt")] * 2
+    assert quotes[0].text.endswith("discussed the licence.")
+
+
+def test_a_spokesman_speaking_for_a_minister():
+    text = (
+        "Interior Minister Rafael Soto was not available for comment. "
+        "“The minister has full confidence in the police,” said Luis Marin, a spokesman for Soto."
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.on_behalf_of) == ("Luis Marin", "Rafael Soto")
+
+
+# Stand-alone quote paragraphs
+
+
+def test_several_stand_alone_paragraphs_after_she_told_reporters():
+    text = (
+        "Coastguard commander Ingrid Holm, who led the search, told reporters:\n\n"
+        "“The sea was very rough for the first two days.”\n\n"
+        "“We found the boat on the third morning, upside down.”\n\n"
+        "“Nobody could have survived that long in the water.”\n\n"
+        "Fisherman Ole Berg said the crew had been experienced."
+    )
+    assert set(speakers(text).values()) == {"Ingrid Holm"}
+    assert len(speakers(text)) == 3
+
+
+def test_a_stand_alone_paragraph_after_a_previous_attribution():
+    text = (
+        "Union leader Bronwen Evans said the offer was an insult. “It is less than last year,” she said.\n\n"
+        "“Our members will not accept it, and I will not ask them to.”"
+    )
+    assert set(speakers(text).values()) == {"Bronwen Evans"}
+
+
+# Partial and scare quotes
+
+
+def test_short_partial_quotes_belong_to_the_subject():
+    text = (
+        "Opposition leader Tomasz Wrona called the inquiry a “ruse” and a “scam”. "
+        "Prime Minister Ewa Lis claimed “significant progress” and described the talks as “far-ranging”."
+    )
+    assert speakers(text) == {
+        "ruse": "Tomasz Wrona",
+        "scam": "Tomasz Wrona",
+        "significant progress": "Ewa Lis",
+        "far-ranging": "Ewa Lis",
+    }
+
+
+def test_a_scare_quote_in_the_writers_own_words_is_no_quote():
+    text = "The government's so-called “reform” of the courts was debated for a third day."
+    assert speakers(text) == {}
+
+
+# House styles
+
+
+def test_single_quotes_as_the_main_style():
+    text = (
+        "Councillor Priya Naidoo said the clinic would reopen in June.\n\n"
+        "‘We owe it to the patients who have waited since the fire,’ Naidoo said. "
+        "She called the delay ‘shameful’."
+    )
+    assert speakers(text) == {
+        "We owe it to the patients who have waited since the fire": "Priya Naidoo",
+        "shameful": "Priya Naidoo",
+    }
+
+
+def test_single_quotes_leave_apostrophes_alone():
+    text = "‘We don’t know yet, and we won’t guess,’ coach Sipho Dube said of the team's injuries."
+    assert speakers(text) == {"We don’t know yet, and we won’t guess": "Sipho Dube"}
+
+
+def test_straight_single_quotes_and_a_name_inside_the_quote():
+    text = "'Thank you, Mr Okafor, for your patience,' said Minister Kavita Rao, 52."
+    assert speakers(text) == {"Thank you, Mr Okafor, for your patience": "Kavita Rao"}
+
+
+def test_single_quotes_nested_in_double_quotes_stay_nested():
+    text = "“He told me ‘go home’ and I went,” said Lucy Amos, 30."
+    assert speakers(text) == {"He told me ‘go home’ and I went": "Lucy Amos"}
+
+
+def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
+    text = "‘The players’ union has not been told anything,’ said captain Ruan Botha, 29."
+    assert speakers(text) == {"The players’ union has not been told anything": "Ruan Botha"}
+
+
+def test_a_single_quoted_quotation_over_two_paragraphs():
+    text = (
+        "Headteacher Sunita Rao, 48, wrote to parents on Friday.\n\n"
+        "‘The roof will be repaired over the half-term holiday.\n\n"
+        "‘Classes will go on as normal after that,’ she wrote."
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, len(q.parts)) == ("Sunita Rao", 2)
