@@ -155,7 +155,7 @@ ROLE_WORDS = dict.fromkeys(
     chairperson vice deputy auditor treasurer ombudsman investor banker trader broker president-
     elect candidate speaker whip rapporteur counsel mediator prefect minister-president
     governor-general admiral marshal emir sultan sovereign monarch cardinal principal dean
-    rector vice-chancellor chief-executive registrar harbourmaster harbormaster midfielder
+    rector vice-chancellor chief-executive registrar headteacher harbourmaster harbormaster midfielder
     defender forward winger veteran neighbour neighbor colleague friend partner rival survivor
     witness victim resident owner farmer fisher pilot driver worker employee volunteer
     """
@@ -204,6 +204,22 @@ ORG_WORDS = set(
     )
 )
 
+# Institutions named by their building or seat: "the Kremlin said" is the presidency speaking,
+# though a lone organisation word usually names nothing in particular.
+INSTITUTIONS = {
+    "kremlin",
+    "white house",
+    "pentagon",
+    "vatican",
+    "holy see",
+    "élysée",
+    "elysee",
+    "downing street",
+    "quai d'orsay",
+    "bundestag",
+    "knesset",
+}
+
 # Lower-case nouns that stand for an organisation in "the ministry said".
 ORG_NOUNS = {
     "ministry": "ministry",
@@ -250,6 +266,7 @@ ORG_NOUNS = {
     "prosecutors": "office",
     "organisers": "committee",
     "organizers": "committee",
+    "family": "family",
 }
 
 # Heads that make "the X said" a person and not nobody in particular.

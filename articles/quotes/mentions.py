@@ -15,6 +15,7 @@ from .lexicon import (
     CAPITALISED_STOPWORDS,
     COLLECTIVE,
     DOC_NOUNS,
+    INSTITUTIONS,
     NATIONALITIES,
     ORG_NOUNS,
     ORG_WORDS,
@@ -64,7 +65,7 @@ PLACE_WORDS = set(
 
 @dataclass
 class Entity:
-    kind: str  # "person" or "org"
+    kind: str  # "person", "org", "group" (a family, a band) or "anon" (an unnamed source)
     name: str
     tokens: list[str]
     gender: str | None = None
@@ -178,6 +179,18 @@ def _org_before(text: str, tokens: list[Token], index: int) -> str | None:
     return ORG_NOUNS.get(before.lower)
 
 
+_ORG_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(" + "|".join(n for n in ORG_NOUNS if n != "family") + r")\b")
+
+
+def _org_after(text: str, start: int, end: int, name: list[Token]) -> str | None:
+    """`the Region Midt hospital group`: a name the article takes as a modifier of an
+    organisation noun, and no given name to say it is a person."""
+    if not re.search(r"\bthe\s+$", text[max(0, start - 5) : start]) or gender_of_given_name(name[0].text):
+        return None
+    match = _ORG_AFTER.match(text, end)
+    return ORG_NOUNS[match.group(1)] if match else None
+
+
 def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     """Every person and organisation mention, in order; only evidenced ones are persons."""
     tokens = tokenize(text)
@@ -191,12 +204,27 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         start = text.find(" ".join(long_form))
         if start >= 0:
             mentions.append(Mention(start, start + len(" ".join(long_form)), long_form, "org", False))
+    # "the Whitlock family", "the Okafor family's lawyer": a family speaks as a group.
+    families = [
+        Mention(
+            m.start(1), m.end(2), [m.group(1), "family"], "group", any(s <= m.start() < e for s, e in quoted)
+        )
+        for m in re.finditer(r"\b([A-Z][\w'’\-]+)\s+(family)\b", text)
+        if m.group(1).casefold() not in CAPITALISED_STOPWORDS
+    ]
+    mentions.extend(families)
     for run in _runs(text, tokens):
         prefix, name = _split_run(run)
         if not name:
             continue
         in_quote = any(s <= name[0].start < e for s, e in quoted)
         start, end = name[0].start, name[-1].end
+        if any(f.start <= start < f.end for f in families):
+            continue
+        if " ".join(t.lower for t in run) in INSTITUTIONS or " ".join(t.lower for t in name) in INSTITUTIONS:
+            words = run if " ".join(t.lower for t in run) in INSTITUTIONS else name
+            mentions.append(Mention(words[0].start, words[-1].end, [t.text for t in words], "org", in_quote))
+            continue
         if _is_org(name) or (not prefix and _is_org(run)):
             org = [t for t in run if t.lower not in CAPITALISED_STOPWORDS or t.lower == "of"]
             while org and org[-1].lower == "of":
@@ -220,7 +248,11 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             len(name) == 1 and name[0].lower in _COMMON
         ):
             continue  # a dateline (OSLO), an acronym, or a common noun opening a sentence
-        category = _org_apposition(text, end) or _org_before(text, tokens, tokens.index(name[0]))
+        category = (
+            _org_apposition(text, end)
+            or _org_before(text, tokens, tokens.index(name[0]))
+            or _org_after(text, start, end, name)
+        )
         if category and not prefix:
             mentions.append(Mention(start, end, [t.text for t in name], "org", in_quote, category=category))
             continue
@@ -255,7 +287,8 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         mentions.append(mention)
     # Words of one person's role ("Fishermen's association leader Bjørn Haugen") name nobody.
     prefixes = [(m.role_start, m.start) for m in mentions if 0 <= m.role_start < m.start]
-    return [m for m in mentions if not any(lo <= m.start < hi for lo, hi in prefixes)]
+    found = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in prefixes)]
+    return sorted(found, key=lambda m: m.start)
 
 
 def _pronoun_follows(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:

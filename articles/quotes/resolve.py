@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import groups
 from .attribution import Cue, Document, NounPhrase, noun_phrases, sentence_subject
 from .lexicon import COLLECTIVE, ORG_NOUNS, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
@@ -62,6 +63,7 @@ class Salience:
         self.speakers: list[tuple[int, Entity]] = []
         lead_hi = doc.paragraphs[0][1] if doc.paragraphs else 0
         self.lead = {m.entity.name for m in doc.mentions if m.entity and m.start < lead_hi}
+        self.last_author: Speaker | None = None  # who issued the statement last written about
 
     def note_subject(self, pos: int, entity: Entity | None, speaker: bool = False) -> None:
         if entity is not None:
@@ -69,13 +71,13 @@ class Salience:
             if speaker:
                 self.speakers.append((pos, entity))
 
-    def _mentioned_before(self, entity: Entity, pos: int) -> int:
+    def mentioned_before(self, entity: Entity, pos: int) -> int:
         if entity.kind == "anon":
             return max((p for p, e in self.subjects if e is entity and p < pos), default=-1)
         return max((m.start for m in entity.mentions if m.start < pos and not m.in_quote), default=-1)
 
     def pronoun(self, pos: int, gender: str | None) -> tuple[Entity | None, float]:
-        persons = [e for e in self.entities if e.kind == "person" and self._mentioned_before(e, pos) >= 0]
+        persons = [e for e in self.entities if e.kind == "person" and self.mentioned_before(e, pos) >= 0]
         persons += [e for p, e in self.subjects if e.kind == "anon" and p < pos and e not in persons]
         if not persons:
             return None, 0.0
@@ -83,7 +85,7 @@ class Salience:
         for _p, entity in reversed([s for s in self.subjects if s[0] < pos]):
             if entity not in order:
                 order.append(entity)
-        by_mention = sorted(persons, key=lambda e: -self._mentioned_before(e, pos))
+        by_mention = sorted(persons, key=lambda e: -self.mentioned_before(e, pos))
         last_speaker = next((e for p, e in reversed(self.speakers) if p < pos), None)
         scored = []
         for entity in persons:
@@ -111,14 +113,14 @@ class Salience:
 
     def recent_org(self, pos: int, kinds: set[str] | None) -> Entity | None:
         orgs = [e for e in self.entities if e.kind == "org" and (kinds is None or org_category(e) & kinds)]
-        orgs = [(self._mentioned_before(e, pos), e) for e in orgs]
+        orgs = [(self.mentioned_before(e, pos), e) for e in orgs]
         orgs = [item for item in orgs if item[0] >= 0]
         return max(orgs, key=lambda item: item[0])[1] if orgs else None
 
     def by_role(self, pos: int, phrase: NounPhrase) -> Entity | None:
         best, best_score = None, 0.0
         for entity in self.entities:
-            if entity.kind != "person" or self._mentioned_before(entity, pos) < 0:
+            if entity.kind != "person" or self.mentioned_before(entity, pos) < 0:
                 continue
             if phrase.age is not None:
                 score = 2.0 if entity.age == phrase.age else 0.0
@@ -128,7 +130,7 @@ class Salience:
                 if not role or not re.search(rf"\b{re.escape(words[-1])}\b", role):
                     continue
                 score = 1.0 + sum(0.5 for w in words[:-1] if re.search(rf"\b{re.escape(w)}\b", role))
-            score += self._mentioned_before(entity, pos) / 1e7  # later beats earlier on a tie
+            score += self.mentioned_before(entity, pos) / 1e7  # later beats earlier on a tie
             if score > best_score:
                 best, best_score = entity, score
         return best if best_score >= 1.0 else None
@@ -145,6 +147,15 @@ class Salience:
                     else Speaker(None, None, 0)
                 )
             return Speaker(display_name(entity), entity, 0.95)
+        if phrase.kind == "org" and phrase.head == "family" and phrase.mention is None:
+            entity = groups.family_speaker(self, pos, phrase)
+            return Speaker(entity.name, entity, 0.8) if entity else Speaker(None, None, 0.0)
+        if (
+            phrase.kind == "org"
+            and phrase.mention is None
+            and (entity := groups.possessive_org(self, pos, phrase))
+        ):
+            return Speaker(display_name(entity), entity, 0.8)
         if phrase.kind == "org" and phrase.det in ("his", "her") and phrase.mention is None:
             # "her office", "his ministry": the person the possessive points to.
             entity, confidence = self.pronoun(pos, "m" if phrase.det == "his" else "f")
@@ -172,6 +183,8 @@ class Salience:
             return self._focus_for_role(pos, phrase)
         if phrase.kind == "doc":
             return self._document_author(pos, phrase)
+        if phrase.kind == "indefinite" and (entity := groups.spokesperson_org(self, pos, phrase)):
+            return Speaker(display_name(entity), entity, 0.75)
         if phrase.kind == "indefinite" and (
             phrase.head in ROLE_WORDS or phrase.head.rstrip("s") in ROLE_WORDS or phrase.head in COLLECTIVE
         ):
@@ -193,7 +206,9 @@ class Salience:
     def _document_author(self, pos: int, phrase: NounPhrase) -> Speaker:
         """`according to a statement from her office`: whoever issued the document."""
         text = self.doc.text
-        link = re.match(r"\s+(?:from|by|of|issued by)\s+", text[phrase.end : phrase.end + 20])
+        link = re.match(
+            r"\s+(?:from|by|of|issued by|signed by|released by)\s+", text[phrase.end : phrase.end + 20]
+        )
         if link:
             lo = phrase.end + link.end()
             hi = lo + (re.search(r"[,.;:!?]|$", text[lo : lo + 80]).start())
@@ -203,7 +218,24 @@ class Salience:
         if len(phrase.words) > 1 and phrase.words[0] in ORG_NOUNS:
             entity = self.recent_org(pos, {ORG_NOUNS[phrase.words[0]]})
             return Speaker(display_name(entity), entity, 0.75) if entity else Speaker(None, None, 0.0)
+        if phrase.det == "the" and self.last_author is not None:
+            # "the statement said": the statement the story has just introduced.
+            return Speaker(self.last_author.name, self.last_author.entity, 0.8)
         return Speaker(None, None, 0.0)
+
+    def note_document(self, lo: int, hi: int, speaker: Speaker) -> None:
+        """Remember who issued a statement this sentence writes about, for a later "the statement"."""
+        text = self.doc.text[lo:hi]
+        link = groups.DOC_LINK.search(text)
+        if link:
+            issuers = noun_phrases(self.doc, lo + link.end(), hi)
+            if issuers:
+                found = self.resolve(issuers[0].start, issuers[0])
+                if found.name:
+                    self.last_author = found
+                    return
+        if speaker.name and re.search(r"\b(?:statement|notice|communiqu[eé]|letter)\b", text):
+            self.last_author = speaker
 
 
 def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpan], cues: dict) -> dict:
@@ -227,11 +259,16 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
             speaker = salience.resolve(at, subject)
             _learn_gender(doc, speaker.entity, lo, hi)
             salience.note_subject(at, speaker.entity)
+            salience.note_document(lo, hi, speaker)
             continue
         span = item
         cue = cues.get(id(span))
         if cue is not None and cue.subject is not None:
-            speaker = salience.resolve(at, cue.subject)
+            s_lo, s_hi = doc.sentence_at(cue.verb_at)
+            signed = groups.signatory(doc, s_lo, cue.verb_at)
+            speaker = salience.resolve(at, signed or cue.subject)
+            speaker.behalf = groups.behalf_of(salience, at, speaker.entity)
+            salience.note_document(s_lo, s_hi, speaker)
         elif cue is None:
             speaker = _inherit(doc, salience, span, previous, result)
         else:
@@ -263,7 +300,7 @@ def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, resul
         ]
         if (same or follows) and not others:
             base = result[id(previous)]
-            return Speaker(base.name, base.entity, base.confidence * (0.9 if same else 0.7))
+            return Speaker(base.name, base.entity, base.confidence * (0.9 if same else 0.7), base.behalf)
     # Otherwise the subject of the sentence just before, in the same paragraph.
     p_lo = doc.paragraphs[span.paragraph][0]
     before = [s for s in doc.sentences if p_lo <= s[0] and s[1] <= span.open]
