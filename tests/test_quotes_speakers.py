@@ -121,7 +121,7 @@ def test_the_family_of_a_named_person():
 
 def test_the_companys_board_said():
     text = (
-        "Shares in Marlow Cement rose 6% after the results.\n\n"
+        "Shares in building materials group Marlow Cement rose 6% after the results.\n\n"
         "“The board is confident in the strategy,” the company's board said."
     )
     assert said(text) == {"The board is confident in the strategy": ("Marlow Cement", "organisation")}
@@ -252,3 +252,16 @@ def test_a_single_quoted_quotation_over_two_paragraphs():
     )
     (q,) = extract_quotes(text)
     assert (q.speaker, len(q.parts)) == ("Sunita Rao", 2)
+
+
+def test_a_name_modifying_an_organisation_noun_is_the_organisation():
+    text = "In a statement, the Harwell Vale hospital trust said: “All clinics will open as normal.”"
+    assert said(text) == {"All clinics will open as normal": ("Harwell Vale", "organisation")}
+
+
+def test_it_said_in_a_statement_after_an_organisation_lead():
+    text = (
+        "Budget carrier Skylark said on Monday it would drop its Oslo route.\n\n"
+        "“Demand never recovered after the pandemic,” it said in a statement."
+    )
+    assert said(text) == {"Demand never recovered after the pandemic": ("Skylark", "organisation")}

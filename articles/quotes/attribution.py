@@ -351,6 +351,21 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     prev = [s for s in doc.spans if o_lo <= s.after <= span.open and s is not span]
     left_lo = max([o_lo] + [s.after for s in prev])
     found = _find_verb(doc, left_lo, span.open, last=True)
+    if not found and not text[left_lo : span.open].strip() and span.paragraph > 0:
+        # A quotation standing alone after "…, she told reporters:" closing the paragraph before.
+        p_lo, p_hi = doc.paragraphs[span.paragraph - 1]
+        if text[p_lo:p_hi].rstrip().endswith(":"):
+            o_lo = left_lo = doc.sentence_at(p_hi - 1)[0]
+            prev = []
+            found = _find_verb(doc, left_lo, p_hi, last=True)
+    if (
+        not found
+        and prev
+        and re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|nor))\s*(?:a|an|the)?\s*", text[left_lo : span.open])
+    ):
+        # `called the inquiry a "ruse" and a "scam"`: the second fragment shares the first's verb.
+        first = find_cue(doc, max(prev, key=lambda s: s.after))
+        return Cue(first.verb, first.verb_at, first.subject, "inside", False) if first else None
     if not found:
         return None
     verb, verb_at = found

@@ -91,26 +91,19 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         return True  # a whole sentence in quote marks ("We stay.") is speech, never a scare quote
     if len(words) <= 2:
         after = doc.text[span.after : span.after + 20]
-        inside_phrase = re.match(r"\s+(?!and\b|but\b|or\b)[a-z]", after) or preceding[-1:] in (
-            ["the"],
-            ["a"],
-            ["an"],
-            ["this"],
-            ["its"],
-            ["their"],
-            ["his"],
-            ["her"],
-        )
-        if inside_phrase:
+        if re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after):
             return False  # `the "surprise" of the year`, `its "temporary" measures`
-        # One or two words count only when a verb of saying governs them: "called it "reckless"".
+        # One or two words count only when a verb of saying governs them: "called it "reckless"",
+        # `called the inquiry a "ruse"`, `claimed "significant progress"`, `warned of "chaos"`.
         if cue is None or cue.where != "inside":
             return False
         lemma = SPEECH_VERBS.get(cue.verb)
         gap = _words(doc.text[cue.verb_at : span.open])
-        return (lemma in FRAGMENT_VERBS and len(gap) <= 8) or (
-            preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
-        )
+        if lemma in FRAGMENT_VERBS and len(gap) <= 8:
+            return True
+        if preceding[-1:] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"], ["his"], ["her"]):
+            return False
+        return len(gap) <= 2 or preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
     return True
 
 

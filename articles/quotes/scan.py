@@ -95,7 +95,7 @@ def _single_spans(text: str, lo: int, hi: int, index: int, taken: list[QuoteSpan
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "
         # ’90s, 'em: an elision, not a quotation; a letter before it is an apostrophe.
-        if before not in _OPEN_BEFORE or not (after.isalpha() or after in "“\"") or before == "'":
+        if before not in _OPEN_BEFORE or not (after.isalpha() or after in '“"') or before == "'":
             i += 1
             continue
         closers = [
