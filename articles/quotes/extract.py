@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Document, find_cue
+from .attribution import Cue, find_cue
 from .entities import build_entities
 from .lexicon import FRAGMENT_VERBS, SCARE_MARKERS, SPEECH_VERBS, WORK_NOUNS
 from .mentions import find_mentions
+from .phrases import Document
 from .records import QuoteCandidate
 from .resolve import resolve_speakers
 from .scan import QuoteSpan, find_quote_spans

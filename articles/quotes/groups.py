@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .attribution import NounPhrase, noun_phrases
 from .lexicon import ORG_NOUNS
 from .mentions import Entity
+from .phrases import NounPhrase, noun_phrases
 
 SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"}
 # "a spokesman for the minister", "press secretary to the president", "an aide to Soto".

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from . import groups
-from .attribution import Cue, Document, NounPhrase, noun_phrases, sentence_subject
+from .attribution import Cue, sentence_subject
 from .lexicon import COLLECTIVE, ORG_NOUNS, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
+from .phrases import Document, NounPhrase, noun_phrases
 from .scan import QuoteSpan
 
 _COMPANY = set(
