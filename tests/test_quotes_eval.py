@@ -10,6 +10,7 @@ from articles.quotes.evaluate import evaluate, main, normalise_quote, speaker_co
 
 GOLD = Path(__file__).parent / "data" / "quotes"
 HELDOUT = Path(__file__).parent / "data" / "quotes-heldout"
+DEV = Path(__file__).parent / "data" / "quotes-dev"
 
 
 def test_gold_set_is_complete():
@@ -39,6 +40,11 @@ def test_end_to_end_f1_on_gold_set():
     report = evaluate(GOLD)
     assert report["end_to_end"]["f1"] >= 0.90, report["failures"]
     assert report["quotes"]["f1"] >= 0.90
+
+
+def test_end_to_end_f1_on_dev_set():
+    report = evaluate(DEV)
+    assert report["end_to_end"]["f1"] >= 0.90, report["failures"]
 
 
 def test_cli_min_f1_sets_the_exit_code(capsys):

@@ -265,3 +265,52 @@ def test_it_said_in_a_statement_after_an_organisation_lead():
         "“Demand never recovered after the pandemic,” it said in a statement."
     )
     assert said(text) == {"Demand never recovered after the pandemic": ("Skylark", "organisation")}
+
+
+def test_a_dateline_does_not_hide_the_subject_of_the_lead():
+    text = (
+        "VIENNA, April 2 (Newswire) - Austrian Finance Minister Erich Moser said on Friday at a press "
+        "conference after talks with his German counterpart Jens Albers that the levy would go.\n\n"
+        "“Nobody will miss it,” he said."
+    )
+    assert speakers(text) == {"Nobody will miss it": "Erich Moser"}
+
+
+def test_after_asked_about_someone_the_main_clause_has_the_subject():
+    text = (
+        "Manager Colin Firth-Hale spoke before the derby. Asked about the chairman, Ray Dunn, who called "
+        "the squad “soft” on Monday, Firth-Hale shrugged. “Ray pays the wages. I pick the team,” he said."
+    )
+    assert speakers(text) == {"soft": "Ray Dunn", "Ray pays the wages. I pick the team": "Colin Firth-Hale"}
+
+
+def test_a_company_spokeswoman_then_she_said():
+    text = (
+        "Chipmaker Orrin Devices will close its Dresden plant, the company said on Monday. "
+        "A company spokeswoman said 400 jobs would go. “We will help every one of them find work,” she said."
+    )
+    assert said(text) == {"We will help every one of them find work": ("Orrin Devices", "organisation")}
+
+
+def test_his_spokesman_speaks_on_his_behalf():
+    text = (
+        "The office of Defence Minister Antoni Wrobel rejected the claims on Monday.\n\n"
+        "A statement signed by his spokesman, Marek Nowicki, said: “The minister has done nothing wrong.”"
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.on_behalf_of) == ("Marek Nowicki", "Antoni Wrobel")
+
+
+def test_a_statement_introduced_in_a_sentence_with_no_subject():
+    text = (
+        "A bridge was closed on Sunday, according to a statement from the Ashby Highways Agency. "
+        "“The bridge will reopen when the inspection is complete,” the statement said."
+    )
+    assert said(text) == {
+        "The bridge will reopen when the inspection is complete": ("Ashby Highways Agency", "organisation")
+    }
+
+
+def test_an_abbreviated_title_and_accused_of():
+    text = "Sen. Laura Whitby accused the agency of “hiding behind paperwork”. “Enough,” she said."
+    assert speakers(text) == {"hiding behind paperwork": "Laura Whitby", "Enough": "Laura Whitby"}

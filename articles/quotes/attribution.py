@@ -98,9 +98,41 @@ def subject_after(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
     return None
 
 
+# "VIENNA, April 2 (Newswire) - ", "MOSCOW, May 14. /NWS/. ", "WASHINGTON (WNS) — ", "Mumbai, Jan 18: ".
+_DATELINE = re.compile(
+    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\.?)?\s*(?:\([^)\n]{1,30}\)\s*)?"
+    r"(?:/[^/\n]{1,20}/\.?\s+|(?:--|[-–—:])\s+)"
+)
+
+
+def _main_clause(doc: Document, segments: list[tuple[int, int]]) -> int | None:
+    """After `Asked about the owner, Frank Mallory, who called…,` the clause that follows:
+    the first later segment that opens with a phrase followed by its verb."""
+    for k in range(1, len(segments)):
+        seg_lo, seg_hi = segments[k]
+        chunk = doc.text[seg_lo:seg_hi]
+        if _PARENTHETICAL.match(chunk):
+            continue
+        phrases = noun_phrases(doc, seg_lo, seg_hi)
+        lead = len(chunk) - len(chunk.lstrip())
+        if (
+            phrases
+            and phrases[0].start - seg_lo <= lead
+            and re.match(r"\s+[a-z]", doc.text[phrases[0].end : seg_hi])
+        ):
+            return k
+    return None
+
+
 def sentence_subject(doc: Document, lo: int, hi: int) -> NounPhrase | None:
-    """The first phrase of a sentence, after any introductory clause."""
+    """The first phrase of a sentence, after any dateline and introductory clause."""
+    if doc.paragraphs and lo == doc.paragraphs[0][0]:
+        dateline = _DATELINE.match(doc.text, lo, hi)
+        lo = dateline.end() if dateline else lo
     segments = [s for s in _segments(doc, lo, hi) if doc.text[s[0] : s[1]].strip(" ,")]
+    if len(segments) > 2 and _INTRODUCTORY.match(doc.text[segments[0][0] : segments[0][1]]):
+        main = _main_clause(doc, segments)
+        segments = segments[main:] if main else segments
     for k, (seg_lo, seg_hi) in enumerate(segments):
         chunk = doc.text[seg_lo:seg_hi]
         if doc.in_quote(seg_lo + len(chunk) - len(chunk.lstrip(' ,"“«‘'))):

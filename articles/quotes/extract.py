@@ -14,6 +14,9 @@ from .resolve import resolve_speakers
 from .scan import QuoteSpan, find_quote_spans
 from .text import paragraph_spans
 
+_TIME_AFTER = re.compile(
+    r"\s+(?:on|at|last|this|after|before|during|when|while|since|yesterday|today|earlier|later)\b"
+)
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "or", "with", "from", "by"}
 
 
@@ -92,15 +95,19 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         return True  # a whole sentence in quote marks ("We stay.") is speech, never a scare quote
     if len(words) <= 2:
         after = doc.text[span.after : span.after + 20]
-        if re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after):
+        lemma = SPEECH_VERBS.get(cue.verb) if cue is not None and cue.where == "inside" else None
+        gap = _words(doc.text[cue.verb_at : span.open]) if lemma else []
+        governed = lemma in FRAGMENT_VERBS and len(gap) <= 8
+        # `called the squad "soft" on Monday`: the clause ends after the fragment.
+        if re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after) and not (
+            governed and _TIME_AFTER.match(after)
+        ):
             return False  # `the "surprise" of the year`, `its "temporary" measures`
         # One or two words count only when a verb of saying governs them: "called it "reckless"",
         # `called the inquiry a "ruse"`, `claimed "significant progress"`, `warned of "chaos"`.
-        if cue is None or cue.where != "inside":
+        if lemma is None:
             return False
-        lemma = SPEECH_VERBS.get(cue.verb)
-        gap = _words(doc.text[cue.verb_at : span.open])
-        if lemma in FRAGMENT_VERBS and len(gap) <= 8:
+        if governed:
             return True
         if preceding[-1:] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"], ["his"], ["her"]):
             return False

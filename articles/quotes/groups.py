@@ -24,6 +24,9 @@ _BEHALF = re.compile(
     r"(?:for|to|of)\s+(.+)$",
     re.I,
 )
+_OWN_SPOKESMAN = re.compile(
+    r"\b(his|her)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|press secretary|aide|representative),?\s*$", re.I
+)
 # Where a document says who issued it: "a statement from X", "a statement signed by X".
 DOC_LINK = re.compile(
     r"\b(?:statement|notice|letter|communiqu[eé]|release|post|message)\s+"
@@ -103,6 +106,18 @@ def behalf_of(salience, pos: int, entity: Entity | None) -> str | None:
     """The person a named spokesperson's role speaks for: `a spokesman for the minister`."""
     if entity is None or entity.kind != "person" or not entity.role:
         return None
+    first = min((m.start for m in entity.mentions), default=0)
+    written = salience.doc.text[max(0, first - 40) : first]
+    own = _OWN_SPOKESMAN.search(entity.role) or _OWN_SPOKESMAN.search(written)
+    if own:
+        # "his spokesman, Piotr Zielinski": the man the story is about, the speaker aside.
+        gender = "m" if own.group(1).casefold() == "his" else "f"
+        # Salience alone, with no cost for an unknown gender: a principal is rarely taken up by
+        # a pronoun before their spokesman speaks.
+        principal, _confidence = salience.pronoun(pos, None, exclude=entity)
+        if principal is None or principal.kind != "person" or principal.gender not in (None, gender):
+            return None
+        return principal.name
     match = _BEHALF.search(entity.role)
     if not match:
         return None

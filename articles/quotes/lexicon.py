@@ -46,6 +46,7 @@ SPEECH_VERBS = _forms(
     describe:described,describes,describing call:called,calls term:termed brand:branded,brands
     label:labelled,labeled dismiss:dismissed,dismisses characterise:characterised,characterized
     hail:hailed condemn:condemned slam:slammed praise:praised quote:quoted
+    accuse:accused,accuses,accusing
     according_to:according_to
     """
 )
@@ -63,6 +64,7 @@ FRAGMENT_VERBS = {
     "condemn",
     "slam",
     "praise",
+    "accuse",
 }
 
 # Only these read naturally inverted after a quote: `"…," said Smith`.
@@ -136,6 +138,23 @@ TITLES = {
     "signora": "f",
     "señor": "m",
     "señora": "f",
+    # Abbreviated ranks and offices written before a name in American and British copy.
+    "sen": None,
+    "sen.": None,
+    "rep": None,
+    "rep.": None,
+    "gov": None,
+    "gov.": None,
+    "gen": None,
+    "gen.": None,
+    "lt": None,
+    "col": None,
+    "capt": None,
+    "sgt": None,
+    "det": None,
+    "insp": None,
+    "supt": None,
+    "cllr": None,
 }
 
 # Words that make up a person's role. Gender is noted where the word carries it.
@@ -254,6 +273,13 @@ ORG_NOUNS = {
     "retailer": "company",
     "manufacturer": "company",
     "maker": "company",
+    "chipmaker": "company",
+    "carmaker": "company",
+    "automaker": "company",
+    "drugmaker": "company",
+    "steelmaker": "company",
+    "planemaker": "company",
+    "miner": "company",
     "insurer": "company",
     "lender": "bank",
     "charity": "foundation",

@@ -73,6 +73,7 @@ class Entity:
     age: int | None = None
     mentions: list[Mention] = field(default_factory=list)
     categories: set[str] = field(default_factory=set)
+    speaks_for: Entity | None = None  # an unnamed spokesperson's organisation
 
     @property
     def key_tokens(self) -> list[str]:
@@ -248,6 +249,20 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             len(name) == 1 and name[0].lower in _COMMON
         ):
             continue  # a dateline (OSLO), an acronym, or a common noun opening a sentence
+        if len(name) > 1 and name[0].lower in ORG_NOUNS and not prefix:
+            # "Chipmaker Lumina Semiconductor" opening a sentence: the noun is capitalised too.
+            org = name[1:]
+            mentions.append(
+                Mention(
+                    org[0].start,
+                    end,
+                    [t.text for t in org],
+                    "org",
+                    in_quote,
+                    category=ORG_NOUNS[name[0].lower],
+                )
+            )
+            continue
         category = (
             _org_apposition(text, end)
             or _org_before(text, tokens, tokens.index(name[0]))

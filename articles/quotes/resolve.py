@@ -40,7 +40,8 @@ class Speaker:
 
     @property
     def kind(self) -> str:
-        return _KINDS.get(self.entity.kind, "person") if self.entity else "person"
+        entity = self.entity.speaks_for or self.entity if self.entity else None
+        return _KINDS.get(entity.kind, "person") if entity else "person"
 
 
 def org_category(entity: Entity) -> set[str]:
@@ -77,9 +78,12 @@ class Salience:
             return max((p for p, e in self.subjects if e is entity and p < pos), default=-1)
         return max((m.start for m in entity.mentions if m.start < pos and not m.in_quote), default=-1)
 
-    def pronoun(self, pos: int, gender: str | None) -> tuple[Entity | None, float]:
+    def pronoun(
+        self, pos: int, gender: str | None, exclude: Entity | None = None
+    ) -> tuple[Entity | None, float]:
         persons = [e for e in self.entities if e.kind == "person" and self.mentioned_before(e, pos) >= 0]
         persons += [e for p, e in self.subjects if e.kind == "anon" and p < pos and e not in persons]
+        persons = [e for e in persons if e is not exclude]
         if not persons:
             return None, 0.0
         order = []
@@ -103,6 +107,8 @@ class Salience:
         scored.sort(key=lambda item: -item[0])
         best_score, best = scored[0]
         margin = best_score - (scored[1][0] if len(scored) > 1 else 0.0)
+        if best.kind == "anon" and best.speaks_for is not None and best_score >= 0.5:
+            return best, 0.7
         if best_score < 0.5 or best.kind == "anon":
             if best.kind == "anon" and best.gender is None and gender:
                 best.gender = gender
@@ -160,7 +166,9 @@ class Salience:
         if phrase.kind == "org" and phrase.det in ("his", "her") and phrase.mention is None:
             # "her office", "his ministry": the person the possessive points to.
             entity, confidence = self.pronoun(pos, "m" if phrase.det == "his" else "f")
-            return Speaker(entity.name if entity else None, entity, confidence * 0.9)
+            if entity is None or entity.kind == "anon":
+                return Speaker(None, None, 0.0)
+            return Speaker(entity.name, entity, confidence * 0.9)
         if phrase.kind == "org":
             entity = (
                 phrase.mention.entity
@@ -172,6 +180,8 @@ class Salience:
             word = phrase.words[0]
             if word in ("he", "she"):
                 entity, confidence = self.pronoun(pos, PRONOUNS[word])
+                if entity is not None and entity.speaks_for is not None:
+                    return Speaker(display_name(entity.speaks_for), entity, confidence)
                 return Speaker(entity.name if entity else None, entity, confidence)
             if word == "it":
                 entity = self.recent_org(pos, None)
@@ -184,8 +194,10 @@ class Salience:
             return self._focus_for_role(pos, phrase)
         if phrase.kind == "doc":
             return self._document_author(pos, phrase)
-        if phrase.kind == "indefinite" and (entity := groups.spokesperson_org(self, pos, phrase)):
-            return Speaker(display_name(entity), entity, 0.75)
+        if phrase.kind == "indefinite" and (org := groups.spokesperson_org(self, pos, phrase)):
+            # The spokesperson takes the stage for a later "she said", speaking for the organisation.
+            stand_in = Entity("anon", "", [], gender=ROLE_WORDS.get(phrase.head), mentions=[], speaks_for=org)
+            return Speaker(display_name(org), stand_in, 0.75)
         if phrase.kind == "indefinite" and (
             phrase.head in ROLE_WORDS or phrase.head.rstrip("s") in ROLE_WORDS or phrase.head in COLLECTIVE
         ):
@@ -245,8 +257,7 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
     events: list[tuple[int, int, object]] = []
     for lo, hi in doc.sentences:
         subject = sentence_subject(doc, lo, hi)
-        if subject is not None:
-            events.append((subject.start, 0, (subject, lo, hi)))
+        events.append((subject.start if subject else lo, 0, (subject, lo, hi)))
     for span in spans:
         cue: Cue | None = cues.get(id(span))
         at = cue.subject.start if cue and cue.subject else span.open
