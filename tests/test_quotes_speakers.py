@@ -314,3 +314,41 @@ def test_a_statement_introduced_in_a_sentence_with_no_subject():
 def test_an_abbreviated_title_and_accused_of():
     text = "Sen. Laura Whitby accused the agency of “hiding behind paperwork”. “Enough,” she said."
     assert speakers(text) == {"hiding behind paperwork": "Laura Whitby", "Enough": "Laura Whitby"}
+
+
+def test_a_title_after_a_verb_does_not_swallow_the_subject_as_its_role():
+    text = (
+        "Actor Tamsin Hale has played Lady Macbeth four times.\n\n"
+        "“The first time I was far too young for her,” she says."
+    )
+    assert speakers(text) == {"The first time I was far too young for her": "Tamsin Hale"}
+
+
+def test_police_as_a_subject_is_never_he_or_she():
+    text = (
+        "Police named the victim as Samuel Adeyemi, 33, a bus driver.\n\n"
+        "“Sam was the kindest man we knew,” his family said."
+    )
+    assert said(text) == {"Sam was the kindest man we knew": ("Adeyemi family", "group")}
+
+
+def test_according_to_before_a_fragment():
+    text = "According to Lebedev, contacts between the ministries “continue as normal”."
+    text = "Press secretary Yuri Lebedev spoke on Tuesday. " + text
+    assert speakers(text) == {"continue as normal": "Yuri Lebedev"}
+
+
+def test_a_football_club_and_the_club_said():
+    text = (
+        "Northport United have sacked head coach Milos Pavic, the club said on Tuesday.\n\n"
+        "“The board thanks Milos for his hard work,” the club said in a statement."
+    )
+    assert said(text) == {"The board thanks Milos for his hard work": ("Northport United", "organisation")}
+
+
+def test_an_organisation_named_again_by_its_bare_name():
+    text = (
+        "Talks with state operator Deutsche Schiene broke down on Wednesday. "
+        "Deutsche Schiene called the strike “completely unnecessary”."
+    )
+    assert said(text) == {"completely unnecessary": ("Deutsche Schiene", "organisation")}

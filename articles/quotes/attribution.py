@@ -237,7 +237,11 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     verb, verb_at = found
     before = text[left_lo : span.open].rstrip()
     adjacent = before.endswith((":", ",")) and SPEECH_VERBS[verb] not in FRAGMENT_VERBS
-    if verb.endswith("ing") and verb not in ("according to",):
+    if verb == "according to":
+        # `According to Lebedev, contacts "continue as normal"`: the source follows the words.
+        hi = verb_at + len(verb) + re.search(r"[,.;:!?]|$", text[verb_at + len(verb) : span.open]).start()
+        subject = next(iter(noun_phrases(doc, verb_at + len(verb), hi)), None)
+    elif verb.endswith("ing"):
         # "…, describing the report as "…"": the subject is the sentence's own.
         subject = sentence_subject(doc, o_lo, verb_at)
     else:

@@ -25,6 +25,9 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
     for mention in mentions:
         if mention.kind in ("org", "group"):
             entity = _find_org(entities, mention) or _new(entities, mention.kind, mention.tokens)
+        elif org := _same_org(entities, mention):
+            # "state operator Deutsche Schiene… Deutsche Schiene called the strike…"
+            mention.kind, entity = "org", org
         elif len(mention.tokens) > 1:
             if not mention.evidence and not _surname_used(mention, persons):
                 continue
@@ -97,6 +100,11 @@ def _find_org(entities: list[Entity], mention: Mention) -> Entity | None:
             entity.adopt(mention.tokens)
             return entity
     return None
+
+
+def _same_org(entities: list[Entity], mention: Mention) -> Entity | None:
+    name = " ".join(mention.tokens).casefold()
+    return next((e for e in entities if e.kind == "org" and e.name.casefold() == name), None)
 
 
 def _gender(entity: Entity) -> str | None:

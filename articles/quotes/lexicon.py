@@ -218,7 +218,7 @@ ORG_WORDS = set(
     inspectorate chamber tribunal trust exchange hospital school academy energy motors shipping
     securities partners capital media news times press radio television broadcasting studios
     commissariat gazette observer herald review journal post telegraph tribune industry
-    industries
+    industries fc united athletic wanderers rovers hotspur
     """
     )
 )

@@ -49,6 +49,8 @@ def org_category(entity: Entity) -> set[str]:
     kinds = {ORG_NOUNS[w] for w in words if w in ORG_NOUNS}
     if words & _COMPANY:
         kinds |= {"company", "group", "airline"}
+    if words & {"fc", "united", "athletic", "wanderers", "rovers", "hotspur"}:
+        kinds |= {"club"}
     return kinds | entity.categories
 
 
@@ -83,7 +85,7 @@ class Salience:
     ) -> tuple[Entity | None, float]:
         persons = [e for e in self.entities if e.kind == "person" and self.mentioned_before(e, pos) >= 0]
         persons += [e for p, e in self.subjects if e.kind == "anon" and p < pos and e not in persons]
-        persons = [e for e in persons if e is not exclude]
+        persons = [e for e in persons if e is not exclude and "plural" not in e.categories]
         if not persons:
             return None, 0.0
         order = []
@@ -100,7 +102,9 @@ class Salience:
             score += 0.5 / (1 + by_mention.index(entity))
             score += 0.3 if entity is last_speaker else 0.0
             score += 0.2 if entity.name in self.lead else 0.0
-            score += 1.0 if gender and entity.gender == gender else (-0.7 if gender else 0.0)
+            # An unknown gender costs less than being the sentence's subject earns: "Tamsin Hale
+            # has played Lady Macbeth" keeps "she" for Hale, though only Lady tells a gender.
+            score += 1.0 if gender and entity.gender == gender else (-0.4 if gender else 0.0)
             scored.append((score, entity))
         if not scored:
             return None, 0.0
@@ -203,7 +207,14 @@ class Salience:
         ):
             # An unnamed source still takes the stage: a later "she said" may be theirs.
             gender = ROLE_WORDS.get(phrase.head)
-            return Speaker(None, Entity("anon", "", [], gender=gender, mentions=[]), 0.0)
+            # "Police", "officials": many people, whom a later he or she never takes up.
+            plural = phrase.head in COLLECTIVE and (
+                phrase.head.endswith("s") or phrase.head in ("police", "people")
+            )
+            stand_in = Entity(
+                "anon", "", [], gender=gender, mentions=[], categories={"plural"} if plural else set()
+            )
+            return Speaker(None, stand_in, 0.0)
         return Speaker(None, None, 0.0)
 
     def _focus_for_role(self, pos: int, phrase: NounPhrase) -> Speaker:
