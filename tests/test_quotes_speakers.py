@@ -352,3 +352,30 @@ def test_an_organisation_named_again_by_its_bare_name():
         "Deutsche Schiene called the strike “completely unnecessary”."
     )
     assert said(text) == {"completely unnecessary": ("Deutsche Schiene", "organisation")}
+
+
+def test_a_quotation_paragraph_after_a_paragraph_reporting_speech():
+    text = (
+        "Trade Commissioner Elena Marquez told the European Parliament on Tuesday that quotas would fall.\n\n"
+        "“I know what this means for the fleets.\n\n"
+        "“But the scientists have been clear for three years.”"
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, len(q.parts)) == ("Elena Marquez", 2)
+
+
+def test_an_organisation_name_opening_with_a_plural_possessive():
+    text = (
+        "The Nurses' Defence League said on Monday that wards were short of staff. "
+        "“Every shift is a gamble,” the group said."
+    )
+    assert said(text) == {"Every shift is a gamble": ("Nurses' Defence League", "organisation")}
+
+
+def test_he_as_a_chinese_surname_after_a_role():
+    text = (
+        "BEIJING, March 12 (CNS) -- The ministry will hold talks next month.\n\n"
+        "“The door remains open,” ministry spokesman He Jian told a briefing. "
+        "He said three rounds had been held. “We are patient,” He said."
+    )
+    assert set(speakers(text).values()) == {"He Jian"}

@@ -154,6 +154,12 @@ def sentence_subject(doc: Document, lo: int, hi: int) -> NounPhrase | None:
     return None
 
 
+def reports_speech(doc: Document, lo: int, hi: int) -> bool:
+    """Whether a sentence reports someone's words: a verb of saying outside its quotations."""
+    found = _find_verb(doc, lo, hi, last=False)
+    return found is not None and SPEECH_VERBS[found[0]] not in FRAGMENT_VERBS
+
+
 def _find_verb(doc: Document, lo: int, hi: int, last: bool) -> tuple[str, int] | None:
     hits = []
     words = [

@@ -128,6 +128,29 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def _possessive_owners(text: str, tokens: list[Token], first: Token) -> list[Token]:
+    """`Reporters' Rights Network`, `Grange Traders' Association`: the capitalised possessive
+    words that open an organisation's name, which the runs split off."""
+    index = tokens.index(first)
+    if not index or not tokens[index - 1].possessive or not tokens[index - 1].capitalised:
+        return []
+    owners = [tokens[index - 1]]
+    while index - len(owners) - 1 >= 0:
+        token = tokens[index - len(owners) - 1]
+        if not token.capitalised or token.possessive or text[token.stop : owners[0].start] != " ":
+            break
+        if token.lower in CAPITALISED_STOPWORDS:
+            break
+        owners.insert(0, token)
+    return owners if text[owners[-1].stop : first.start] in (" ", "' ", "’ ") else []
+
+
+def _after_role(text: str, tokens: list[Token], token: Token) -> bool:
+    index = tokens.index(token)
+    before = tokens[index - 1] if index else None
+    return before is not None and before.lower in ROLE_WORDS and text[before.stop : token.start] == " "
+
+
 def _heads_of(token: Token) -> bool:
     """Words that take an "of" inside a name: Ministry of…, Minister of…, Bank of…"""
     return token.lower in ORG_WORDS or token.lower in ROLE_WORDS
@@ -216,6 +239,8 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     mentions.extend(families)
     for run in _runs(text, tokens):
         prefix, name = _split_run(run)
+        if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
+            prefix, name = [], run  # "ministry spokesman He Jian": the surname He
         if not name:
             continue
         in_quote = any(s <= name[0].start < e for s, e in quoted)
@@ -230,9 +255,16 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             org = [t for t in run if t.lower not in CAPITALISED_STOPWORDS or t.lower == "of"]
             while org and org[-1].lower == "of":
                 org.pop()
+            owners = _possessive_owners(text, tokens, org[0]) if org else []
             # A lone organisation word ("Police", "Union") names nothing in particular.
-            if len(org) > 1 or (org and org[0].text.isupper() and len(org[0].text) > 1):
-                mentions.append(Mention(org[0].start, org[-1].end, [t.text for t in org], "org", in_quote))
+            if len(org) > 1 or owners or (org and org[0].text.isupper() and len(org[0].text) > 1):
+                words = (
+                    text[owners[0].start : org[0].start].split() + [t.text for t in org]
+                    if owners
+                    else [t.text for t in org]
+                )
+                start = owners[0].start if owners else org[0].start
+                mentions.append(Mention(start, org[-1].end, words, "org", in_quote))
             continue
         personal = prefix or gender_of_given_name(name[0].text)
         if (len(name) > 1 and name[-1].lower in PLACE_WORDS and not personal) or (
@@ -303,6 +335,9 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     # Words of one person's role ("Fishermen's association leader Bjørn Haugen") name nobody.
     prefixes = [(m.role_start, m.start) for m in mentions if 0 <= m.role_start < m.start]
     found = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in prefixes)]
+    # …and the possessive words opening an organisation's name are no person either.
+    orgs = [(m.start, m.end) for m in found if m.kind == "org"]
+    found = [m for m in found if m.kind == "org" or not any(lo <= m.start < hi for lo, hi in orgs)]
     return sorted(found, key=lambda m: m.start)
 
 

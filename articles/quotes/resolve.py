@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import groups
-from .attribution import Cue, sentence_subject
+from .attribution import Cue, reports_speech, sentence_subject
 from .lexicon import COLLECTIVE, ORG_NOUNS, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
 from .phrases import Document, NounPhrase, noun_phrases
@@ -179,6 +179,12 @@ class Salience:
                 if phrase.mention
                 else self.recent_org(pos, {ORG_NOUNS.get(phrase.head, phrase.head)})
             )
+            if (
+                entity is None
+                and phrase.mention is None
+                and phrase.head in ("group", "organisation", "organization")
+            ):
+                entity = self.recent_org(pos, None)  # "the group said": a rights group, a campaign group
             return Speaker(display_name(entity), entity, 0.85) if entity else Speaker(None, None, 0.0)
         if phrase.kind == "pronoun":
             word = phrase.words[0]
@@ -332,6 +338,18 @@ def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, resul
         if subject is not None and subject.kind in ("name", "pronoun", "role"):
             speaker = salience.resolve(subject.start, subject)
             return Speaker(speaker.name, speaker.entity, speaker.confidence * 0.65)
+    elif span.paragraph > 0 and doc.paragraphs[span.paragraph][0] == span.open:
+        # A quotation paragraph after one whose last sentence reports someone's words
+        # ("…, Marquez told the European Parliament on Tuesday that…"): theirs.
+        lo, hi = doc.sentence_at(doc.paragraphs[span.paragraph - 1][1] - 1)
+        subject = sentence_subject(doc, lo, hi)
+        if (
+            subject is not None
+            and subject.kind in ("name", "pronoun", "role")
+            and reports_speech(doc, lo, hi)
+        ):
+            speaker = salience.resolve(subject.start, subject)
+            return Speaker(speaker.name, speaker.entity, speaker.confidence * 0.6, speaker.behalf)
     return Speaker(None, None, 0.0)
 
 
