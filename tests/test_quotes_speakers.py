@@ -379,3 +379,22 @@ def test_he_as_a_chinese_surname_after_a_role():
         "He said three rounds had been held. “We are patient,” He said."
     )
     assert set(speakers(text).values()) == {"He Jian"}
+
+
+def test_a_possessive_opening_a_sentence_keeps_its_owner_on_stage():
+    text = (
+        "Actor Tamsin Hale spoke to us in March. Director Oliver Grant joined later.\n\n"
+        "Hale's next role is in a film out in May. “I play a ferry captain,” she says."
+    )
+    assert speakers(text) == {"I play a ferry captain": "Tamsin Hale"}
+
+
+def test_a_couple_share_a_surname_and_speak_as_a_family():
+    text = (
+        "Brian and Sheila Moss, both 71, won the lottery. “We nearly didn’t bother,” Brian said.\n\n"
+        "“We have everything we need,” the couple said."
+    )
+    assert said(text) == {
+        "We nearly didn’t bother": ("Brian Moss", "person"),
+        "We have everything we need": ("Moss family", "group"),
+    }

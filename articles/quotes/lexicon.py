@@ -293,6 +293,7 @@ ORG_NOUNS = {
     "organisers": "committee",
     "organizers": "committee",
     "family": "family",
+    "couple": "family",
 }
 
 # Heads that make "the X said" a person and not nobody in particular.

@@ -237,6 +237,14 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         if m.group(1).casefold() not in CAPITALISED_STOPWORDS
     ]
     mentions.extend(families)
+    # "Brian and Sheila Moss": the first of a couple has the surname too.
+    couples = []
+    for m in re.finditer(r"\b([A-Z][a-z]+) and [A-Z][a-z]+ ([A-Z][\w\-]+)\b", text):
+        if gender_of_given_name(m.group(1)) and not any(s <= m.start() < e for s, e in quoted):
+            couples.append(
+                Mention(m.start(1), m.end(1), [m.group(1), m.group(2)], "person", False, evidence=True)
+            )
+    mentions.extend(couples)
     for run in _runs(text, tokens):
         prefix, name = _split_run(run)
         if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
@@ -245,7 +253,7 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             continue
         in_quote = any(s <= name[0].start < e for s, e in quoted)
         start, end = name[0].start, name[-1].end
-        if any(f.start <= start < f.end for f in families):
+        if any(f.start <= start < f.end for f in families + couples):
             continue
         if " ".join(t.lower for t in run) in INSTITUTIONS or " ".join(t.lower for t in name) in INSTITUTIONS:
             words = run if " ".join(t.lower for t in run) in INSTITUTIONS else name

@@ -158,7 +158,7 @@ class Salience:
                     else Speaker(None, None, 0)
                 )
             return Speaker(display_name(entity), entity, 0.95)
-        if phrase.kind == "org" and phrase.head == "family" and phrase.mention is None:
+        if phrase.kind == "org" and phrase.head in ("family", "couple") and phrase.mention is None:
             entity = groups.family_speaker(self, pos, phrase)
             return Speaker(entity.name, entity, 0.8) if entity else Speaker(None, None, 0.0)
         if (
@@ -286,6 +286,9 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
         if order == 0:
             subject, lo, hi = item
             speaker = salience.resolve(at, subject)
+            if speaker.entity is None:
+                # "Hale's next role is…": the sentence is still about Hale.
+                speaker = Speaker(None, _possessive_owner(doc, lo), 0.0)
             _learn_gender(doc, speaker.entity, lo, hi)
             salience.note_subject(at, speaker.entity)
             salience.note_document(lo, hi, speaker)
@@ -351,6 +354,14 @@ def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, resul
             speaker = salience.resolve(subject.start, subject)
             return Speaker(speaker.name, speaker.entity, speaker.confidence * 0.6, speaker.behalf)
     return Speaker(None, None, 0.0)
+
+
+def _possessive_owner(doc: Document, lo: int) -> Entity | None:
+    start = lo + len(doc.text[lo:]) - len(doc.text[lo:].lstrip())
+    for mention in doc.mentions:
+        if mention.start == start and mention.kind == "person" and mention.entity is not None:
+            return mention.entity if doc.text[mention.end : mention.end + 2] in ("'s", "’s") else None
+    return None
 
 
 def _learn_gender(doc: Document, entity: Entity | None, lo: int, hi: int) -> None:
