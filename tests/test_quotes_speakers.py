@@ -398,3 +398,34 @@ def test_a_couple_share_a_surname_and_speak_as_a_family():
         "We nearly didn’t bother": ("Brian Moss", "person"),
         "We have everything we need": ("Moss family", "group"),
     }
+
+
+def test_the_subject_of_an_attribution_at_the_end_of_the_lead_is_salient():
+    text = (
+        "ASTANA, November 5. /NWS/. Kazakhstan and Uzbekistan have agreed to extend a gas contract, "
+        "Kazakh Energy Minister Almas Zhakupov said after talks with his Uzbek counterpart "
+        "Jamshid Karimov.\n\n"
+        "“The volumes will stay the same,” he said.\n\n"
+        "Karimov said Tashkent valued the deal. “We need predictable supplies,” the Uzbek minister said."
+    )
+    assert speakers(text) == {
+        "The volumes will stay the same": "Almas Zhakupov",
+        "We need predictable supplies": "Jamshid Karimov",
+    }
+
+
+def test_her_before_a_name_says_nothing_of_its_gender():
+    text = (
+        "Marta Kowalczyk opens her bakery at four.\n\n"
+        "Her business partner, Dan Reilly, handles the accounts. “I eat the mistakes,” he says."
+    )
+    assert speakers(text) == {"I eat the mistakes": "Dan Reilly"}
+
+
+def test_a_spokesperson_for_the_minister_named_after_the_role():
+    text = (
+        "The office of Health Minister Teresa Almeida denied the report.\n\n"
+        "A spokesperson for the minister, Rui Santos, said in a statement: “She learned of it on Friday.”"
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.on_behalf_of) == ("Rui Santos", "Teresa Almeida")

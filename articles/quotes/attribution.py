@@ -154,6 +154,45 @@ def sentence_subject(doc: Document, lo: int, hi: int) -> NounPhrase | None:
     return None
 
 
+# The verbs that report words, not acts: "agreed", "confirmed" or "announced" a deal need not.
+_REPORTING = {
+    "say",
+    "tell",
+    "add",
+    "insist",
+    "warn",
+    "explain",
+    "stress",
+    "note",
+    "state",
+    "declare",
+    "write",
+}
+
+
+def attribution_subject(doc: Document, lo: int, hi: int) -> NounPhrase | None:
+    """Who a sentence outside quotation marks reports as speaking: the subject of its first
+    verb of saying (`X said on Friday after talks with Y`), or the name after an inverted
+    one (`…, said X`). Sentences that hold a quotation are left to the quote's own cue."""
+    if any(lo <= s.open < hi for s in doc.spans):
+        return None
+    found = None
+    for match in WORD.finditer(doc.text, lo, hi):
+        if SPEECH_VERBS.get(match.group().casefold()) in _REPORTING:
+            found = (match.group().casefold(), match.start())
+            break
+    if found is None:
+        return None
+    verb, verb_at = found
+    subject = subject_before(doc, lo, verb_at)
+    if subject is None and SPEECH_VERBS[verb] in INVERTIBLE:
+        after = noun_phrases(doc, verb_at + len(verb), min(hi, verb_at + len(verb) + 60))
+        subject = after[0] if after and after[0].kind == "name" else None
+    if subject is None or subject.kind not in ("name", "role"):
+        return None
+    return subject if subject.kind == "role" or (subject.mention and subject.mention.entity) else None
+
+
 def reports_speech(doc: Document, lo: int, hi: int) -> bool:
     """Whether a sentence reports someone's words: a verb of saying outside its quotations."""
     found = _find_verb(doc, lo, hi, last=False)

@@ -104,11 +104,11 @@ def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
 
 def behalf_of(salience, pos: int, entity: Entity | None) -> str | None:
     """The person a named spokesperson's role speaks for: `a spokesman for the minister`."""
-    if entity is None or entity.kind != "person" or not entity.role:
+    if entity is None or entity.kind != "person":
         return None
     first = min((m.start for m in entity.mentions), default=0)
-    written = salience.doc.text[max(0, first - 40) : first]
-    own = _OWN_SPOKESMAN.search(entity.role) or _OWN_SPOKESMAN.search(written)
+    written = re.split(r"[.!?\n]\s", salience.doc.text[max(0, first - 60) : first])[-1]
+    own = _OWN_SPOKESMAN.search(entity.role or "") or _OWN_SPOKESMAN.search(written)
     if own:
         # "his spokesman, Piotr Zielinski": the man the story is about, the speaker aside.
         gender = "m" if own.group(1).casefold() == "his" else "f"
@@ -118,10 +118,12 @@ def behalf_of(salience, pos: int, entity: Entity | None) -> str | None:
         if principal is None or principal.kind != "person" or principal.gender not in (None, gender):
             return None
         return principal.name
-    match = _BEHALF.search(entity.role)
+    # The role as written before the name, "A spokesperson for the minister, Rui Santos,", wins
+    # over the role kept for the person, which may be only its last words.
+    match = _BEHALF.search(written.rstrip(" ,")) or _BEHALF.search(entity.role or "")
     if not match:
         return None
-    target = match.group(1).strip()
+    target = match.group(1).strip(" ,")
     for other in salience.entities:
         if other is entity or other.kind != "person":
             continue

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from . import groups
-from .attribution import Cue, reports_speech, sentence_subject
-from .lexicon import COLLECTIVE, ORG_NOUNS, PRONOUNS, ROLE_WORDS, words
+from .attribution import Cue, attribution_subject, reports_speech, sentence_subject
+from .lexicon import COLLECTIVE, NATIONALITIES, ORG_NOUNS, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
 from .phrases import Document, NounPhrase, noun_phrases
 from .scan import QuoteSpan
@@ -138,7 +138,9 @@ class Salience:
             else:
                 role = (entity.role or "").casefold()
                 words = [w.removesuffix("'s") for w in phrase.words]
-                if not role or not re.search(rf"\b{re.escape(words[-1])}\b", role):
+                # "his Uzbek counterpart" holds the other's office: "the Uzbek minister".
+                head = bool(role) and re.search(rf"\b(?:{re.escape(words[-1])}|counterpart)\b", role)
+                if not head or _nationality_clash(words, role):
                     continue
                 score = 1.0 + sum(0.5 for w in words[:-1] if re.search(rf"\b{re.escape(w)}\b", role))
             score += self.mentioned_before(entity, pos) / 1e7  # later beats earlier on a tie
@@ -292,6 +294,13 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
             _learn_gender(doc, speaker.entity, lo, hi)
             salience.note_subject(at, speaker.entity)
             salience.note_document(lo, hi, speaker)
+            # "…, Zhakupov said on Wednesday after talks with Karimov": whoever the sentence
+            # reports speaking is its most salient person, whatever it opened with.
+            reported = attribution_subject(doc, lo, hi)
+            if reported is not None and reported is not subject:
+                found = salience.resolve(reported.start, reported)
+                if found.entity is not None and found.entity.kind == "person":
+                    salience.note_subject(max(at, reported.start), found.entity, speaker=True)
             continue
         span = item
         cue = cues.get(id(span))
@@ -356,6 +365,13 @@ def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, resul
     return Speaker(None, None, 0.0)
 
 
+def _nationality_clash(words: list[str], role: str) -> bool:
+    """`the Uzbek minister` is not the one introduced as Kazakh Energy Minister."""
+    wanted = {w for w in words if w in NATIONALITIES}
+    held = {w for w in re.findall(r"[\w\-]+", role) if w in NATIONALITIES}
+    return bool(wanted and held and not wanted & held)
+
+
 def _possessive_owner(doc: Document, lo: int) -> Entity | None:
     start = lo + len(doc.text[lo:]) - len(doc.text[lo:].lstrip())
     for mention in doc.mentions:
@@ -371,6 +387,9 @@ def _learn_gender(doc: Document, entity: Entity | None, lo: int, hi: int) -> Non
     people = {m.entity.name for m in doc.mentions if lo <= m.start < hi and m.entity and m.kind == "person"}
     if len(people) != (0 if entity.kind == "anon" else 1):
         return
+    # Only pronouns after the name: "Her business partner, Dan Reilly," says nothing of Reilly.
+    named = [m.end for m in doc.mentions if lo <= m.start < hi and m.entity is entity]
+    lo = named[0] if named else lo
     words = [
         m.group().casefold()
         for m in re.finditer(r"\b\w+\b", doc.text[lo:hi])
