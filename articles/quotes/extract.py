@@ -10,8 +10,8 @@ from .lexicon import FRAGMENT_VERBS, SCARE_MARKERS, SPEECH_VERBS, WORK_NOUNS
 from .mentions import find_mentions
 from .phrases import Document
 from .records import QuoteCandidate
-from .resolve import resolve_speakers
 from .scan import QuoteSpan, find_quote_spans
+from .speakers import resolve_speakers
 from .text import paragraph_spans
 
 _TIME_AFTER = re.compile(

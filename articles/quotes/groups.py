@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_NOUNS
 from .mentions import Entity
+from .orgwords import ORG_NOUNS
 from .phrases import NounPhrase, noun_phrases
 
 SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"}

@@ -15,14 +15,12 @@ from .lexicon import (
     CAPITALISED_STOPWORDS,
     COLLECTIVE,
     DOC_NOUNS,
-    INSTITUTIONS,
     NATIONALITIES,
-    ORG_NOUNS,
-    ORG_WORDS,
     ROLE_WORDS,
     SPEECH_VERBS,
     words,
 )
+from .orgwords import INSTITUTIONS, ORG_NOUNS, ORG_WORDS
 from .roles import Token, is_role, is_title, joined, role_after, role_before, role_prefix, tokenize
 
 PARTICLES = {

@@ -11,8 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import COLLECTIVE, DOC_NOUNS, INDEFINITE, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, words
+from .lexicon import COLLECTIVE, DOC_NOUNS, INDEFINITE, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, words
 from .mentions import Mention
+from .orgwords import ORG_NOUNS
 from .roles import tokenize
 from .scan import QuoteSpan
 from .text import sentence_spans

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CAPITALISED_STOPWORDS, ORG_NOUNS, ROLE_WORDS, SPEECH_VERBS, TITLES, words
+from .lexicon import CAPITALISED_STOPWORDS, ROLE_WORDS, SPEECH_VERBS, TITLES, words
+from .orgwords import ORG_NOUNS
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+", re.UNICODE)
 
