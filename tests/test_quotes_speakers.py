@@ -429,3 +429,8 @@ def test_a_spokesperson_for_the_minister_named_after_the_role():
     )
     (q,) = extract_quotes(text)
     assert (q.speaker, q.on_behalf_of) == ("Rui Santos", "Teresa Almeida")
+
+
+def test_a_predicative_fragment_completed_by_the_words_after_it():
+    text = "Foreign Minister Ana Lopes said on Wednesday that she was “deeply concerned” about the arrests."
+    assert speakers(text) == {"deeply concerned": "Ana Lopes"}

@@ -98,10 +98,11 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         lemma = SPEECH_VERBS.get(cue.verb) if cue is not None and cue.where == "inside" else None
         gap = _words(doc.text[cue.verb_at : span.open]) if lemma else []
         governed = lemma in FRAGMENT_VERBS and len(gap) <= 8
+        predicative = lemma is not None and preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
         # `called the squad "soft" on Monday`: the clause ends after the fragment.
-        if re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after) and not (
-            governed and _TIME_AFTER.match(after)
-        ):
+        # `was "deeply concerned" about`: a predicate, which the words after it complete.
+        continues = re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after)
+        if continues and not (governed and _TIME_AFTER.match(after)) and not predicative:
             return False  # `the "surprise" of the year`, `its "temporary" measures`
         # One or two words count only when a verb of saying governs them: "called it "reckless"",
         # `called the inquiry a "ruse"`, `claimed "significant progress"`, `warned of "chaos"`.
@@ -111,7 +112,7 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
             return True
         if preceding[-1:] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"], ["his"], ["her"]):
             return False
-        return len(gap) <= 2 or preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
+        return len(gap) <= 2 or predicative
     return True
 
 
