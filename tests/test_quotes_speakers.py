@@ -434,3 +434,17 @@ def test_a_spokesperson_for_the_minister_named_after_the_role():
 def test_a_predicative_fragment_completed_by_the_words_after_it():
     text = "Foreign Minister Ana Lopes said on Wednesday that she was “deeply concerned” about the arrests."
     assert speakers(text) == {"deeply concerned": "Ana Lopes"}
+
+
+def test_calling_after_a_clause_and_a_country_after_of_is_no_speaker():
+    text = (
+        "The embassy said two diplomats had been detained, calling the incident “regrettable”.\n\n"
+        "Golfer Niamh Doyle won by two strokes. Runner-up Kim So-yeon of South Korea, who led after "
+        "three rounds, said the wind had beaten her. “I could not judge anything,” she said."
+    )
+    assert speakers(text) == {"regrettable": None, "I could not judge anything": "Kim So-yeon"}
+
+
+def test_a_coordinator_named_after_an_organisation_word():
+    text = "“All of them are alive,” Civil Protection coordinator Luisa Ramirez told reporters."
+    assert speakers(text) == {"All of them are alive": "Luisa Ramirez"}

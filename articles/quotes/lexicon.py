@@ -43,10 +43,10 @@ SPEECH_VERBS = _forms(
     reiterate:reiterated assert:asserted maintain:maintained protest:protested
     testify:testified report:reported,reports inform:informed reflect:reflected,reflects
     scoff:scoffed snap:snapped smile:smiled agree:agreed object:objected begin:began
-    describe:described,describes,describing call:called,calls term:termed brand:branded,brands
-    label:labelled,labeled dismiss:dismissed,dismisses characterise:characterised,characterized
-    hail:hailed condemn:condemned slam:slammed praise:praised quote:quoted
-    accuse:accused,accuses,accusing
+    describe:described,describes,describing call:called,calls,calling term:termed,terming
+    brand:branded,brands,branding label:labelled,labeled dismiss:dismissed,dismisses
+    characterise:characterised,characterized hail:hailed,hailing condemn:condemned,condemning
+    slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
     according_to:according_to
     """
 )
@@ -174,7 +174,8 @@ ROLE_WORDS = dict.fromkeys(
     chairperson vice deputy auditor treasurer ombudsman investor banker trader broker president-
     elect candidate speaker whip rapporteur counsel mediator prefect minister-president
     governor-general admiral marshal emir sultan sovereign monarch cardinal principal dean
-    rector vice-chancellor chief-executive registrar headteacher harbourmaster harbormaster midfielder
+    rector vice-chancellor chief-executive registrar headteacher coordinator co-ordinator
+    convenor convener caddie runner-up harbourmaster harbormaster midfielder
     defender forward winger veteran neighbour neighbor colleague friend partner rival survivor
     witness victim resident owner farmer fisher pilot driver worker employee volunteer
     """

@@ -360,6 +360,8 @@ def _pronoun_follows(text: str, start: int, end: int, quoted: list[tuple[int, in
 
 
 def _speech_next_to(text: str, start: int, end: int) -> bool:
+    if re.search(r"\b(?:of|in|from|at)\s+(?:[A-Z][\w\-]*\s+)?$", text[max(0, start - 30) : start]):
+        return False  # "Kim So-yeon of South Korea, who led…, said": the verb is Kim's
     after = re.match(r"(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?(\w+(?: to| out| on)?)", text[end : end + 90])
     before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
     if not re.match(r"(?:$|[,.;:!?)]|\s+(?:of|from|at|in|on|who)\b)", text[end : end + 8]):

@@ -166,7 +166,9 @@ def not_in_pp(doc: Document, phrases: list[NounPhrase]) -> list[NounPhrase]:
     """Drop phrases governed by a preposition: "a spokesman for the mayor" is the spokesman."""
     kept = []
     for phrase in phrases:
-        before = re.findall(r"[\w']+", doc.text[max(0, phrase.start - 25) : phrase.start])
+        before = re.findall(r"[\w']+", doc.text[max(0, phrase.start - 40) : phrase.start])
+        while before and before[-1][:1].isupper() and len(before) > 1:
+            before.pop()  # "of South Korea": the mention may be "Korea" alone
         if not before or before[-1].casefold() not in _PREPOSITIONS or phrase.kind == "pronoun":
             kept.append(phrase)
     return kept or phrases[:1]
