@@ -48,9 +48,12 @@ test-fast: install
 e2e: install
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
-# Quote extraction scored against the hand-made gold set in tests/data/quotes/.
+# Quote extraction scored against the hand-made gold sets: the old one, the development set and the
+# frozen held-out set (docs/quotes.md; never tune on the last).
 eval-quotes: install
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes
+	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-dev
+	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-heldout
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,5 +1,6 @@
 """The evaluation over the hand-made gold set in tests/data/quotes, run in-process."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -8,6 +9,8 @@ import pytest
 from articles.quotes.evaluate import evaluate, main, normalise_quote, speaker_correct
 
 GOLD = Path(__file__).parent / "data" / "quotes"
+HELDOUT = Path(__file__).parent / "data" / "quotes-heldout"
+DEV = Path(__file__).parent / "data" / "quotes-dev"
 
 
 def test_gold_set_is_complete():
@@ -20,10 +23,28 @@ def test_gold_set_is_complete():
         assert 3 <= len([p for p in text.split("\n\n") if p.strip()]) <= 8, story.name
 
 
+def test_heldout_set_is_frozen():
+    """The held-out set is scored, never tuned on: any edit, addition or removal fails here."""
+    manifest = {}
+    for line in (HELDOUT / "MANIFEST.sha256").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        manifest[name] = digest
+    present = {p.name for p in HELDOUT.iterdir()} - {"MANIFEST.sha256"}
+    assert present == set(manifest)
+    for name, digest in manifest.items():
+        assert hashlib.sha256((HELDOUT / name).read_bytes()).hexdigest() == digest, name
+    assert len(list(HELDOUT.glob("*.txt"))) >= 40
+
+
 def test_end_to_end_f1_on_gold_set():
     report = evaluate(GOLD)
     assert report["end_to_end"]["f1"] >= 0.90, report["failures"]
     assert report["quotes"]["f1"] >= 0.90
+
+
+def test_end_to_end_f1_on_dev_set():
+    report = evaluate(DEV)
+    assert report["end_to_end"]["f1"] >= 0.90, report["failures"]
 
 
 def test_cli_min_f1_sets_the_exit_code(capsys):
@@ -59,3 +80,25 @@ def test_normalised_texts_ignore_marks_space_and_first_letter_case():
 )
 def test_speaker_correct(predicted, gold, right):
     assert speaker_correct(predicted, gold) is right
+
+
+def test_speaker_kinds_and_behalf_are_scored_only_where_the_gold_gives_them(tmp_path):
+    (tmp_path / "01-a.txt").write_text(
+        "Tomas Reyes, a spokesman, spoke.\n\n“We stand by it,” Reyes said.\n\n"
+        "The Harbour Bank board met.\n\n“Profits rose,” Harbour Bank said.\n\n“Nothing,” a driver said.",
+        encoding="utf-8",
+    )
+    gold = {
+        "quotes": [
+            {"text": "We stand by it,", "speaker": "Tomas Reyes", "on_behalf_of": "Carla Duarte"},
+            {"text": "Profits rose,", "speaker": "Harbour Bank", "speaker_kind": "organisation"},
+            {"text": "Nothing,", "speaker": None},
+        ]
+    }
+    (tmp_path / "01-a.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate(tmp_path)
+    assert report["people"] is None  # no people in the gold: not scored, not 1.0
+    assert report["on_behalf_of"]["gold"] == 1
+    # One kind in the gold, so the accuracy is over that one quote alone.
+    assert report["speaker_kind_accuracy"] in (0.0, 1.0)
+    assert report["speaker_accuracy"] > 0

@@ -245,6 +245,8 @@ def test_to_dict_is_plain_data():
         "confidence": data["confidence"],
         "parts": [[1, 4]],
         "partial": False,
+        "speaker_kind": "person",
+        "on_behalf_of": None,
     }
 
 

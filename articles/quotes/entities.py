@@ -23,8 +23,11 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
     persons = [m for m in mentions if m.kind == "person"]
     known_tokens = {t.casefold() for m in persons if len(m.tokens) > 1 and m.evidence for t in m.tokens}
     for mention in mentions:
-        if mention.kind == "org":
-            entity = _find_org(entities, mention) or _new(entities, "org", mention.tokens)
+        if mention.kind in ("org", "group"):
+            entity = _find_org(entities, mention) or _new(entities, mention.kind, mention.tokens)
+        elif org := _same_org(entities, mention):
+            # "state operator Deutsche Schiene… Deutsche Schiene called the strike…"
+            mention.kind, entity = "org", org
         elif len(mention.tokens) > 1:
             if not mention.evidence and not _surname_used(mention, persons):
                 continue
@@ -93,10 +96,15 @@ def _find_person(entities: list[Entity], tokens: list[str]) -> Entity | None:
 def _find_org(entities: list[Entity], mention: Mention) -> Entity | None:
     keys = " ".join(mention.tokens).casefold()
     for entity in entities:
-        if entity.kind == "org" and (keys in entity.name.casefold() or entity.name.casefold() in keys):
+        if entity.kind == mention.kind and (keys in entity.name.casefold() or entity.name.casefold() in keys):
             entity.adopt(mention.tokens)
             return entity
     return None
+
+
+def _same_org(entities: list[Entity], mention: Mention) -> Entity | None:
+    name = " ".join(mention.tokens).casefold()
+    return next((e for e in entities if e.kind == "org" and e.name.casefold() == name), None)
 
 
 def _gender(entity: Entity) -> str | None:

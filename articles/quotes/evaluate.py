@@ -4,6 +4,9 @@
 
 Each story is `NN-name.txt` with `NN-name.json` beside it:
 {"quotes": [{"text": …, "speaker": … or null}], "people": [{"name": …, "role": …}]}.
+A quote may also carry `speaker_kind` ("person", the default, "organisation" or "group") and
+`on_behalf_of` (the person a signed statement speaks for); a story without `people` is not
+scored on people.
 
 A predicted quote matches a gold one when their normalised texts are equal (quote marks,
 whitespace, outer punctuation and the case of the first letter ignored) or overlap by at
@@ -65,6 +68,10 @@ class FileResult:
     matched: int = 0
     correct: int = 0
     failures: list[str] = field(default_factory=list)
+    kinds_gold: int = 0
+    kinds_right: int = 0
+    behalf_gold: int = 0
+    behalf_right: int = 0
     people_gold: int = 0
     people_found: int = 0
     people_matched: int = 0
@@ -76,6 +83,10 @@ def _prf(hits: int, predicted: int, gold: int) -> dict:
     recall = hits / gold if gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def _ratio(hits: int, total: int) -> float:
+    return round(hits / total, 3) if total else 0.0
 
 
 def _norm_role(role: str | None) -> str:
@@ -101,8 +112,22 @@ def score_file(txt: Path) -> FileResult:
             continue
         unused.remove(best)
         result.matched += 1
-        if speaker_correct(predicted[best].speaker, item["speaker"]):
+        candidate = predicted[best]
+        if item.get("on_behalf_of"):
+            result.behalf_gold += 1
+            result.behalf_right += speaker_correct(candidate.on_behalf_of, item["on_behalf_of"])
+        if speaker_correct(candidate.speaker, item["speaker"]):
             result.correct += 1
+            if item["speaker"] and "speaker_kind" in item:
+                # Scored only where the gold says a kind: older files name no kinds.
+                result.kinds_gold += 1
+                kind = candidate.speaker_kind
+                if kind == item["speaker_kind"]:
+                    result.kinds_right += 1
+                else:
+                    result.failures.append(
+                        f"kind: “{item['text'][:50]}” predicted {kind!r}, gold {item['speaker_kind']!r}"
+                    )
         else:
             said = predicted[best].speaker
             result.failures.append(
@@ -110,6 +135,8 @@ def score_file(txt: Path) -> FileResult:
             )
     for i in unused:
         result.failures.append(f"spurious: “{predicted[i].text[:70]}” ({predicted[i].speaker})")
+    if "people" not in gold:
+        return result
     found = find_people(text)
     result.people_gold, result.people_found = len(gold.get("people", [])), len(found)
     for person in gold.get("people", []):
@@ -137,6 +164,10 @@ def evaluate(directory: str | Path, number_range: tuple[int, int] | None = None)
             "predicted",
             "matched",
             "correct",
+            "kinds_gold",
+            "kinds_right",
+            "behalf_gold",
+            "behalf_right",
             "people_gold",
             "people_found",
             "people_matched",
@@ -148,12 +179,16 @@ def evaluate(directory: str | Path, number_range: tuple[int, int] | None = None)
         "gold_quotes": total["gold"],
         "predicted_quotes": total["predicted"],
         "quotes": _prf(total["matched"], total["predicted"], total["gold"]),
-        "speaker_accuracy": round(total["correct"] / total["matched"], 3) if total["matched"] else 0.0,
+        "speaker_accuracy": _ratio(total["correct"], total["matched"]),
+        "speaker_kind_accuracy": _ratio(total["kinds_right"], total["kinds_gold"])
+        if total["kinds_gold"]
+        else None,
+        "on_behalf_of": {"gold": total["behalf_gold"], "right": total["behalf_right"]},
         "end_to_end": _prf(total["correct"], total["predicted"], total["gold"]),
-        "people": _prf(total["people_matched"], total["people_found"], total["people_gold"]),
-        "role_accuracy": round(total["roles_right"] / total["people_matched"], 3)
-        if total["people_matched"]
-        else 0.0,
+        "people": _prf(total["people_matched"], total["people_found"], total["people_gold"])
+        if total["people_gold"]
+        else None,
+        "role_accuracy": _ratio(total["roles_right"], total["people_matched"]),
         "failures": {r.name: r.failures for r in results if r.failures},
     }
 
@@ -177,16 +212,26 @@ def main(argv: list[str] | None = None) -> int:
             report = {k: v for k, v in report.items() if k != "failures"}
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        q, e, p = report["quotes"], report["end_to_end"], report["people"]
+        q, e = report["quotes"], report["end_to_end"]
         counts = f"gold quotes: {report['gold_quotes']}  predicted: {report['predicted_quotes']}"
         print(f"stories: {report['files']}  {counts}")
         print(f"quotes       precision {q['precision']:.3f}  recall {q['recall']:.3f}  F1 {q['f1']:.3f}")
-        print(f"speakers     accuracy on matched quotes {report['speaker_accuracy']:.3f}")
-        print(f"end-to-end   precision {e['precision']:.3f}  recall {e['recall']:.3f}  F1 {e['f1']:.3f}")
-        print(
-            f"people       precision {p['precision']:.3f}  recall {p['recall']:.3f}  F1 {p['f1']:.3f}"
-            f"  role accuracy {report['role_accuracy']:.3f}"
+        kinds = (
+            f"  kind right {report['speaker_kind_accuracy']:.3f}"
+            if report["speaker_kind_accuracy"] is not None
+            else ""
         )
+        print(f"speakers     accuracy on matched quotes {report['speaker_accuracy']:.3f}{kinds}")
+        print(f"end-to-end   precision {e['precision']:.3f}  recall {e['recall']:.3f}  F1 {e['f1']:.3f}")
+        if report["on_behalf_of"]["gold"]:
+            behalf = report["on_behalf_of"]
+            print(f"on behalf of right on {behalf['right']} of {behalf['gold']} matched statements")
+        if report["people"]:
+            p = report["people"]
+            print(
+                f"people       precision {p['precision']:.3f}  recall {p['recall']:.3f}  F1 {p['f1']:.3f}"
+                f"  role accuracy {report['role_accuracy']:.3f}"
+            )
         if args.verbose:
             for name, failures in report["failures"].items():
                 print(f"\n{name}")

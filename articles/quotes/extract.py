@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Document, find_cue
+from .attribution import Cue, find_cue
 from .entities import build_entities
 from .lexicon import FRAGMENT_VERBS, SCARE_MARKERS, SPEECH_VERBS, WORK_NOUNS
 from .mentions import find_mentions
+from .phrases import Document
 from .records import QuoteCandidate
-from .resolve import resolve_speakers
 from .scan import QuoteSpan, find_quote_spans
+from .speakers import resolve_speakers
 from .text import paragraph_spans
 
+_TIME_AFTER = re.compile(
+    r"\s+(?:on|at|last|this|after|before|during|when|while|since|yesterday|today|earlier|later)\b"
+)
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "or", "with", "from", "by"}
 
 
@@ -42,6 +46,8 @@ def extract_quotes(text) -> list[QuoteCandidate]:
                 confidence=round(confidence, 2),
                 parts=tuple(span.parts),
                 partial=_is_fragment(doc, span),
+                speaker_kind=speaker.kind if speaker.name else None,
+                on_behalf_of=speaker.behalf,
             )
         )
     return candidates
@@ -89,26 +95,24 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         return True  # a whole sentence in quote marks ("We stay.") is speech, never a scare quote
     if len(words) <= 2:
         after = doc.text[span.after : span.after + 20]
-        inside_phrase = re.match(r"\s+(?!and\b|but\b|or\b)[a-z]", after) or preceding[-1:] in (
-            ["the"],
-            ["a"],
-            ["an"],
-            ["this"],
-            ["its"],
-            ["their"],
-            ["his"],
-            ["her"],
-        )
-        if inside_phrase:
+        lemma = SPEECH_VERBS.get(cue.verb) if cue is not None and cue.where == "inside" else None
+        gap = _words(doc.text[cue.verb_at : span.open]) if lemma else []
+        governed = lemma in FRAGMENT_VERBS and len(gap) <= 8
+        predicative = lemma is not None and preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
+        # `called the squad "soft" on Monday`: the clause ends after the fragment.
+        # `was "deeply concerned" about`: a predicate, which the words after it complete.
+        continues = re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after)
+        if continues and not (governed and _TIME_AFTER.match(after)) and not predicative:
             return False  # `the "surprise" of the year`, `its "temporary" measures`
-        # One or two words count only when a verb of saying governs them: "called it "reckless"".
-        if cue is None or cue.where != "inside":
+        # One or two words count only when a verb of saying governs them: "called it "reckless"",
+        # `called the inquiry a "ruse"`, `claimed "significant progress"`, `warned of "chaos"`.
+        if lemma is None:
             return False
-        lemma = SPEECH_VERBS.get(cue.verb)
-        gap = _words(doc.text[cue.verb_at : span.open])
-        return (lemma in FRAGMENT_VERBS and len(gap) <= 8) or (
-            preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
-        )
+        if governed:
+            return True
+        if preceding[-1:] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"], ["his"], ["her"]):
+            return False
+        return len(gap) <= 2 or predicative
     return True
 
 

@@ -43,9 +43,10 @@ SPEECH_VERBS = _forms(
     reiterate:reiterated assert:asserted maintain:maintained protest:protested
     testify:testified report:reported,reports inform:informed reflect:reflected,reflects
     scoff:scoffed snap:snapped smile:smiled agree:agreed object:objected begin:began
-    describe:described,describes,describing call:called,calls term:termed brand:branded,brands
-    label:labelled,labeled dismiss:dismissed,dismisses characterise:characterised,characterized
-    hail:hailed condemn:condemned slam:slammed praise:praised quote:quoted
+    describe:described,describes,describing call:called,calls,calling term:termed,terming
+    brand:branded,brands,branding label:labelled,labeled dismiss:dismissed,dismisses
+    characterise:characterised,characterized hail:hailed,hailing condemn:condemned,condemning
+    slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
     according_to:according_to
     """
 )
@@ -63,6 +64,7 @@ FRAGMENT_VERBS = {
     "condemn",
     "slam",
     "praise",
+    "accuse",
 }
 
 # Only these read naturally inverted after a quote: `"…," said Smith`.
@@ -136,6 +138,23 @@ TITLES = {
     "signora": "f",
     "señor": "m",
     "señora": "f",
+    # Abbreviated ranks and offices written before a name in American and British copy.
+    "sen": None,
+    "sen.": None,
+    "rep": None,
+    "rep.": None,
+    "gov": None,
+    "gov.": None,
+    "gen": None,
+    "gen.": None,
+    "lt": None,
+    "col": None,
+    "capt": None,
+    "sgt": None,
+    "det": None,
+    "insp": None,
+    "supt": None,
+    "cllr": None,
 }
 
 # Words that make up a person's role. Gender is noted where the word carries it.
@@ -155,7 +174,8 @@ ROLE_WORDS = dict.fromkeys(
     chairperson vice deputy auditor treasurer ombudsman investor banker trader broker president-
     elect candidate speaker whip rapporteur counsel mediator prefect minister-president
     governor-general admiral marshal emir sultan sovereign monarch cardinal principal dean
-    rector vice-chancellor chief-executive registrar harbourmaster harbormaster midfielder
+    rector vice-chancellor chief-executive registrar headteacher coordinator co-ordinator
+    convenor convener caddie runner-up harbourmaster harbormaster midfielder
     defender forward winger veteran neighbour neighbor colleague friend partner rival survivor
     witness victim resident owner farmer fisher pilot driver worker employee volunteer
     """
@@ -185,72 +205,6 @@ ROLE_WORDS.update(
         "f",
     )
 )
-
-# Capitalised words that head an organisation's name.
-ORG_WORDS = set(
-    words(
-        """
-    ministry department office agency authority commission committee council bank company
-    corporation corp corp. inc inc. ltd ltd. plc group holdings party union association
-    federation institute university court police service services airlines airways railways
-    railway fund foundation organisation organization bureau board parliament assembly senate
-    congress duma kremlin government army navy command club society league alliance coalition
-    network cooperative co-operative guard embassy consulate secretariat directorate
-    inspectorate chamber tribunal trust exchange hospital school academy energy motors shipping
-    securities partners capital media news times press radio television broadcasting studios
-    commissariat gazette observer herald review journal post telegraph tribune industry
-    industries
-    """
-    )
-)
-
-# Lower-case nouns that stand for an organisation in "the ministry said".
-ORG_NOUNS = {
-    "ministry": "ministry",
-    "company": "company",
-    "firm": "company",
-    "group": "group",
-    "agency": "agency",
-    "authority": "authority",
-    "commission": "commission",
-    "committee": "committee",
-    "council": "council",
-    "bank": "bank",
-    "party": "party",
-    "union": "union",
-    "government": "government",
-    "embassy": "embassy",
-    "court": "court",
-    "office": "office",
-    "department": "department",
-    "airline": "airline",
-    "carrier": "airline",
-    "regulator": "regulator",
-    "operator": "company",
-    "watchdog": "regulator",
-    "club": "club",
-    "foundation": "foundation",
-    "institute": "institute",
-    "university": "university",
-    "hospital": "hospital",
-    "board": "board",
-    "chain": "company",
-    "retailer": "company",
-    "manufacturer": "company",
-    "maker": "company",
-    "insurer": "company",
-    "lender": "bank",
-    "charity": "foundation",
-    "federation": "federation",
-    "association": "association",
-    "police": "police",
-    "army": "army",
-    "military": "army",
-    "kremlin": "kremlin",
-    "prosecutors": "office",
-    "organisers": "committee",
-    "organizers": "committee",
-}
 
 # Heads that make "the X said" a person and not nobody in particular.
 DOC_NOUNS = {

@@ -16,12 +16,11 @@ from .lexicon import (
     COLLECTIVE,
     DOC_NOUNS,
     NATIONALITIES,
-    ORG_NOUNS,
-    ORG_WORDS,
     ROLE_WORDS,
     SPEECH_VERBS,
     words,
 )
+from .orgwords import INSTITUTIONS, ORG_NOUNS, ORG_WORDS
 from .roles import Token, is_role, is_title, joined, role_after, role_before, role_prefix, tokenize
 
 PARTICLES = {
@@ -64,7 +63,7 @@ PLACE_WORDS = set(
 
 @dataclass
 class Entity:
-    kind: str  # "person" or "org"
+    kind: str  # "person", "org", "group" (a family, a band) or "anon" (an unnamed source)
     name: str
     tokens: list[str]
     gender: str | None = None
@@ -72,6 +71,7 @@ class Entity:
     age: int | None = None
     mentions: list[Mention] = field(default_factory=list)
     categories: set[str] = field(default_factory=set)
+    speaks_for: Entity | None = None  # an unnamed spokesperson's organisation
 
     @property
     def key_tokens(self) -> list[str]:
@@ -126,6 +126,29 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def _possessive_owners(text: str, tokens: list[Token], first: Token) -> list[Token]:
+    """`Reporters' Rights Network`, `Grange Traders' Association`: the capitalised possessive
+    words that open an organisation's name, which the runs split off."""
+    index = tokens.index(first)
+    if not index or not tokens[index - 1].possessive or not tokens[index - 1].capitalised:
+        return []
+    owners = [tokens[index - 1]]
+    while index - len(owners) - 1 >= 0:
+        token = tokens[index - len(owners) - 1]
+        if not token.capitalised or token.possessive or text[token.stop : owners[0].start] != " ":
+            break
+        if token.lower in CAPITALISED_STOPWORDS:
+            break
+        owners.insert(0, token)
+    return owners if text[owners[-1].stop : first.start] in (" ", "' ", "’ ") else []
+
+
+def _after_role(text: str, tokens: list[Token], token: Token) -> bool:
+    index = tokens.index(token)
+    before = tokens[index - 1] if index else None
+    return before is not None and before.lower in ROLE_WORDS and text[before.stop : token.start] == " "
+
+
 def _heads_of(token: Token) -> bool:
     """Words that take an "of" inside a name: Ministry of…, Minister of…, Bank of…"""
     return token.lower in ORG_WORDS or token.lower in ROLE_WORDS
@@ -178,6 +201,18 @@ def _org_before(text: str, tokens: list[Token], index: int) -> str | None:
     return ORG_NOUNS.get(before.lower)
 
 
+_ORG_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(" + "|".join(n for n in ORG_NOUNS if n != "family") + r")\b")
+
+
+def _org_after(text: str, start: int, end: int, name: list[Token]) -> str | None:
+    """`the Region Midt hospital group`: a name the article takes as a modifier of an
+    organisation noun, and no given name to say it is a person."""
+    if not re.search(r"\bthe\s+$", text[max(0, start - 5) : start]) or gender_of_given_name(name[0].text):
+        return None
+    match = _ORG_AFTER.match(text, end)
+    return ORG_NOUNS[match.group(1)] if match else None
+
+
 def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     """Every person and organisation mention, in order; only evidenced ones are persons."""
     tokens = tokenize(text)
@@ -191,19 +226,51 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         start = text.find(" ".join(long_form))
         if start >= 0:
             mentions.append(Mention(start, start + len(" ".join(long_form)), long_form, "org", False))
+    # "the Whitlock family", "the Okafor family's lawyer": a family speaks as a group.
+    families = [
+        Mention(
+            m.start(1), m.end(2), [m.group(1), "family"], "group", any(s <= m.start() < e for s, e in quoted)
+        )
+        for m in re.finditer(r"\b([A-Z][\w'’\-]+)\s+(family)\b", text)
+        if m.group(1).casefold() not in CAPITALISED_STOPWORDS
+    ]
+    mentions.extend(families)
+    # "Brian and Sheila Moss": the first of a couple has the surname too.
+    couples = []
+    for m in re.finditer(r"\b([A-Z][a-z]+) and [A-Z][a-z]+ ([A-Z][\w\-]+)\b", text):
+        if gender_of_given_name(m.group(1)) and not any(s <= m.start() < e for s, e in quoted):
+            couples.append(
+                Mention(m.start(1), m.end(1), [m.group(1), m.group(2)], "person", False, evidence=True)
+            )
+    mentions.extend(couples)
     for run in _runs(text, tokens):
         prefix, name = _split_run(run)
+        if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
+            prefix, name = [], run  # "ministry spokesman He Jian": the surname He
         if not name:
             continue
         in_quote = any(s <= name[0].start < e for s, e in quoted)
         start, end = name[0].start, name[-1].end
+        if any(f.start <= start < f.end for f in families + couples):
+            continue
+        if " ".join(t.lower for t in run) in INSTITUTIONS or " ".join(t.lower for t in name) in INSTITUTIONS:
+            words = run if " ".join(t.lower for t in run) in INSTITUTIONS else name
+            mentions.append(Mention(words[0].start, words[-1].end, [t.text for t in words], "org", in_quote))
+            continue
         if _is_org(name) or (not prefix and _is_org(run)):
             org = [t for t in run if t.lower not in CAPITALISED_STOPWORDS or t.lower == "of"]
             while org and org[-1].lower == "of":
                 org.pop()
+            owners = _possessive_owners(text, tokens, org[0]) if org else []
             # A lone organisation word ("Police", "Union") names nothing in particular.
-            if len(org) > 1 or (org and org[0].text.isupper() and len(org[0].text) > 1):
-                mentions.append(Mention(org[0].start, org[-1].end, [t.text for t in org], "org", in_quote))
+            if len(org) > 1 or owners or (org and org[0].text.isupper() and len(org[0].text) > 1):
+                words = (
+                    text[owners[0].start : org[0].start].split() + [t.text for t in org]
+                    if owners
+                    else [t.text for t in org]
+                )
+                start = owners[0].start if owners else org[0].start
+                mentions.append(Mention(start, org[-1].end, words, "org", in_quote))
             continue
         personal = prefix or gender_of_given_name(name[0].text)
         if (len(name) > 1 and name[-1].lower in PLACE_WORDS and not personal) or (
@@ -220,7 +287,25 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             len(name) == 1 and name[0].lower in _COMMON
         ):
             continue  # a dateline (OSLO), an acronym, or a common noun opening a sentence
-        category = _org_apposition(text, end) or _org_before(text, tokens, tokens.index(name[0]))
+        if len(name) > 1 and name[0].lower in ORG_NOUNS and not prefix:
+            # "Chipmaker Lumina Semiconductor" opening a sentence: the noun is capitalised too.
+            org = name[1:]
+            mentions.append(
+                Mention(
+                    org[0].start,
+                    end,
+                    [t.text for t in org],
+                    "org",
+                    in_quote,
+                    category=ORG_NOUNS[name[0].lower],
+                )
+            )
+            continue
+        category = (
+            _org_apposition(text, end)
+            or _org_before(text, tokens, tokens.index(name[0]))
+            or _org_after(text, start, end, name)
+        )
         if category and not prefix:
             mentions.append(Mention(start, end, [t.text for t in name], "org", in_quote, category=category))
             continue
@@ -255,7 +340,11 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         mentions.append(mention)
     # Words of one person's role ("Fishermen's association leader Bjørn Haugen") name nobody.
     prefixes = [(m.role_start, m.start) for m in mentions if 0 <= m.role_start < m.start]
-    return [m for m in mentions if not any(lo <= m.start < hi for lo, hi in prefixes)]
+    found = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in prefixes)]
+    # …and the possessive words opening an organisation's name are no person either.
+    orgs = [(m.start, m.end) for m in found if m.kind == "org"]
+    found = [m for m in found if m.kind == "org" or not any(lo <= m.start < hi for lo, hi in orgs)]
+    return sorted(found, key=lambda m: m.start)
 
 
 def _pronoun_follows(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
@@ -271,6 +360,8 @@ def _pronoun_follows(text: str, start: int, end: int, quoted: list[tuple[int, in
 
 
 def _speech_next_to(text: str, start: int, end: int) -> bool:
+    if re.search(r"\b(?:of|in|from|at)\s+(?:[A-Z][\w\-]*\s+)?$", text[max(0, start - 30) : start]):
+        return False  # "Kim So-yeon of South Korea, who led…, said": the verb is Kim's
     after = re.match(r"(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?(\w+(?: to| out| on)?)", text[end : end + 90])
     before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
     if not re.match(r"(?:$|[,.;:!?)]|\s+(?:of|from|at|in|on|who)\b)", text[end : end + 8]):

@@ -13,7 +13,10 @@ class QuoteCandidate:
     `text == source[start:end]` always holds. A quotation that runs over several
     paragraphs keeps one span; `parts` lists the span of each paragraph's piece.
     `speaker` is the fullest name form found in the story, or None when nobody
-    can be named with reasonable confidence.
+    can be named with reasonable confidence; `speaker_kind` says what it names
+    ("person", "organisation" or "group", None with no speaker). `on_behalf_of`
+    is the person a spokesperson's words speak for (the minister whose spokesman
+    signed the statement), or None.
     """
 
     text: str
@@ -25,6 +28,8 @@ class QuoteCandidate:
     parts: tuple[tuple[int, int], ...] = ()
     # True for a fragment quoted inside reported speech ("described it as "…"").
     partial: bool = False
+    speaker_kind: str | None = None
+    on_behalf_of: str | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)

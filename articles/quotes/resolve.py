@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import Cue, Document, NounPhrase, noun_phrases, sentence_subject
-from .lexicon import COLLECTIVE, ORG_NOUNS, PRONOUNS, ROLE_WORDS, words
+from . import groups
+from .lexicon import COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
-from .scan import QuoteSpan
+from .orgwords import ORG_NOUNS
+from .phrases import Document, NounPhrase, noun_phrases
 
 _COMPANY = set(
     words(
@@ -26,11 +27,20 @@ _COMPANY = set(
 )
 
 
+_KINDS = {"person": "person", "org": "organisation", "group": "group"}
+
+
 @dataclass
 class Speaker:
     name: str | None
     entity: Entity | None
     confidence: float
+    behalf: str | None = None  # the person a spokesperson speaks for
+
+    @property
+    def kind(self) -> str:
+        entity = self.entity.speaks_for or self.entity if self.entity else None
+        return _KINDS.get(entity.kind, "person") if entity else "person"
 
 
 def org_category(entity: Entity) -> set[str]:
@@ -38,6 +48,8 @@ def org_category(entity: Entity) -> set[str]:
     kinds = {ORG_NOUNS[w] for w in words if w in ORG_NOUNS}
     if words & _COMPANY:
         kinds |= {"company", "group", "airline"}
+    if words & {"fc", "united", "athletic", "wanderers", "rovers", "hotspur"}:
+        kinds |= {"club"}
     return kinds | entity.categories
 
 
@@ -54,6 +66,7 @@ class Salience:
         self.speakers: list[tuple[int, Entity]] = []
         lead_hi = doc.paragraphs[0][1] if doc.paragraphs else 0
         self.lead = {m.entity.name for m in doc.mentions if m.entity and m.start < lead_hi}
+        self.last_author: Speaker | None = None  # who issued the statement last written about
 
     def note_subject(self, pos: int, entity: Entity | None, speaker: bool = False) -> None:
         if entity is not None:
@@ -61,21 +74,24 @@ class Salience:
             if speaker:
                 self.speakers.append((pos, entity))
 
-    def _mentioned_before(self, entity: Entity, pos: int) -> int:
+    def mentioned_before(self, entity: Entity, pos: int) -> int:
         if entity.kind == "anon":
             return max((p for p, e in self.subjects if e is entity and p < pos), default=-1)
         return max((m.start for m in entity.mentions if m.start < pos and not m.in_quote), default=-1)
 
-    def pronoun(self, pos: int, gender: str | None) -> tuple[Entity | None, float]:
-        persons = [e for e in self.entities if e.kind == "person" and self._mentioned_before(e, pos) >= 0]
+    def pronoun(
+        self, pos: int, gender: str | None, exclude: Entity | None = None
+    ) -> tuple[Entity | None, float]:
+        persons = [e for e in self.entities if e.kind == "person" and self.mentioned_before(e, pos) >= 0]
         persons += [e for p, e in self.subjects if e.kind == "anon" and p < pos and e not in persons]
+        persons = [e for e in persons if e is not exclude and "plural" not in e.categories]
         if not persons:
             return None, 0.0
         order = []
         for _p, entity in reversed([s for s in self.subjects if s[0] < pos]):
             if entity not in order:
                 order.append(entity)
-        by_mention = sorted(persons, key=lambda e: -self._mentioned_before(e, pos))
+        by_mention = sorted(persons, key=lambda e: -self.mentioned_before(e, pos))
         last_speaker = next((e for p, e in reversed(self.speakers) if p < pos), None)
         scored = []
         for entity in persons:
@@ -85,13 +101,17 @@ class Salience:
             score += 0.5 / (1 + by_mention.index(entity))
             score += 0.3 if entity is last_speaker else 0.0
             score += 0.2 if entity.name in self.lead else 0.0
-            score += 1.0 if gender and entity.gender == gender else (-0.7 if gender else 0.0)
+            # An unknown gender costs less than being the sentence's subject earns: "Tamsin Hale
+            # has played Lady Macbeth" keeps "she" for Hale, though only Lady tells a gender.
+            score += 1.0 if gender and entity.gender == gender else (-0.4 if gender else 0.0)
             scored.append((score, entity))
         if not scored:
             return None, 0.0
         scored.sort(key=lambda item: -item[0])
         best_score, best = scored[0]
         margin = best_score - (scored[1][0] if len(scored) > 1 else 0.0)
+        if best.kind == "anon" and best.speaks_for is not None and best_score >= 0.5:
+            return best, 0.7
         if best_score < 0.5 or best.kind == "anon":
             if best.kind == "anon" and best.gender is None and gender:
                 best.gender = gender
@@ -103,24 +123,26 @@ class Salience:
 
     def recent_org(self, pos: int, kinds: set[str] | None) -> Entity | None:
         orgs = [e for e in self.entities if e.kind == "org" and (kinds is None or org_category(e) & kinds)]
-        orgs = [(self._mentioned_before(e, pos), e) for e in orgs]
+        orgs = [(self.mentioned_before(e, pos), e) for e in orgs]
         orgs = [item for item in orgs if item[0] >= 0]
         return max(orgs, key=lambda item: item[0])[1] if orgs else None
 
     def by_role(self, pos: int, phrase: NounPhrase) -> Entity | None:
         best, best_score = None, 0.0
         for entity in self.entities:
-            if entity.kind != "person" or self._mentioned_before(entity, pos) < 0:
+            if entity.kind != "person" or self.mentioned_before(entity, pos) < 0:
                 continue
             if phrase.age is not None:
                 score = 2.0 if entity.age == phrase.age else 0.0
             else:
                 role = (entity.role or "").casefold()
                 words = [w.removesuffix("'s") for w in phrase.words]
-                if not role or not re.search(rf"\b{re.escape(words[-1])}\b", role):
+                # "his Uzbek counterpart" holds the other's office: "the Uzbek minister".
+                head = bool(role) and re.search(rf"\b(?:{re.escape(words[-1])}|counterpart)\b", role)
+                if not head or _nationality_clash(words, role):
                     continue
                 score = 1.0 + sum(0.5 for w in words[:-1] if re.search(rf"\b{re.escape(w)}\b", role))
-            score += self._mentioned_before(entity, pos) / 1e7  # later beats earlier on a tie
+            score += self.mentioned_before(entity, pos) / 1e7  # later beats earlier on a tie
             if score > best_score:
                 best, best_score = entity, score
         return best if best_score >= 1.0 else None
@@ -137,21 +159,40 @@ class Salience:
                     else Speaker(None, None, 0)
                 )
             return Speaker(display_name(entity), entity, 0.95)
+        if phrase.kind == "org" and phrase.head in ("family", "couple") and phrase.mention is None:
+            entity = groups.family_speaker(self, pos, phrase)
+            return Speaker(entity.name, entity, 0.8) if entity else Speaker(None, None, 0.0)
+        if (
+            phrase.kind == "org"
+            and phrase.mention is None
+            and (entity := groups.possessive_org(self, pos, phrase))
+        ):
+            return Speaker(display_name(entity), entity, 0.8)
         if phrase.kind == "org" and phrase.det in ("his", "her") and phrase.mention is None:
             # "her office", "his ministry": the person the possessive points to.
             entity, confidence = self.pronoun(pos, "m" if phrase.det == "his" else "f")
-            return Speaker(entity.name if entity else None, entity, confidence * 0.9)
+            if entity is None or entity.kind == "anon":
+                return Speaker(None, None, 0.0)
+            return Speaker(entity.name, entity, confidence * 0.9)
         if phrase.kind == "org":
             entity = (
                 phrase.mention.entity
                 if phrase.mention
                 else self.recent_org(pos, {ORG_NOUNS.get(phrase.head, phrase.head)})
             )
+            if (
+                entity is None
+                and phrase.mention is None
+                and phrase.head in ("group", "organisation", "organization")
+            ):
+                entity = self.recent_org(pos, None)  # "the group said": a rights group, a campaign group
             return Speaker(display_name(entity), entity, 0.85) if entity else Speaker(None, None, 0.0)
         if phrase.kind == "pronoun":
             word = phrase.words[0]
             if word in ("he", "she"):
                 entity, confidence = self.pronoun(pos, PRONOUNS[word])
+                if entity is not None and entity.speaks_for is not None:
+                    return Speaker(display_name(entity.speaks_for), entity, confidence)
                 return Speaker(entity.name if entity else None, entity, confidence)
             if word == "it":
                 entity = self.recent_org(pos, None)
@@ -164,12 +205,23 @@ class Salience:
             return self._focus_for_role(pos, phrase)
         if phrase.kind == "doc":
             return self._document_author(pos, phrase)
+        if phrase.kind == "indefinite" and (org := groups.spokesperson_org(self, pos, phrase)):
+            # The spokesperson takes the stage for a later "she said", speaking for the organisation.
+            stand_in = Entity("anon", "", [], gender=ROLE_WORDS.get(phrase.head), mentions=[], speaks_for=org)
+            return Speaker(display_name(org), stand_in, 0.75)
         if phrase.kind == "indefinite" and (
             phrase.head in ROLE_WORDS or phrase.head.rstrip("s") in ROLE_WORDS or phrase.head in COLLECTIVE
         ):
             # An unnamed source still takes the stage: a later "she said" may be theirs.
             gender = ROLE_WORDS.get(phrase.head)
-            return Speaker(None, Entity("anon", "", [], gender=gender, mentions=[]), 0.0)
+            # "Police", "officials": many people, whom a later he or she never takes up.
+            plural = phrase.head in COLLECTIVE and (
+                phrase.head.endswith("s") or phrase.head in ("police", "people")
+            )
+            stand_in = Entity(
+                "anon", "", [], gender=gender, mentions=[], categories={"plural"} if plural else set()
+            )
+            return Speaker(None, stand_in, 0.0)
         return Speaker(None, None, 0.0)
 
     def _focus_for_role(self, pos: int, phrase: NounPhrase) -> Speaker:
@@ -185,7 +237,9 @@ class Salience:
     def _document_author(self, pos: int, phrase: NounPhrase) -> Speaker:
         """`according to a statement from her office`: whoever issued the document."""
         text = self.doc.text
-        link = re.match(r"\s+(?:from|by|of|issued by)\s+", text[phrase.end : phrase.end + 20])
+        link = re.match(
+            r"\s+(?:from|by|of|issued by|signed by|released by)\s+", text[phrase.end : phrase.end + 20]
+        )
         if link:
             lo = phrase.end + link.end()
             hi = lo + (re.search(r"[,.;:!?]|$", text[lo : lo + 80]).start())
@@ -195,91 +249,28 @@ class Salience:
         if len(phrase.words) > 1 and phrase.words[0] in ORG_NOUNS:
             entity = self.recent_org(pos, {ORG_NOUNS[phrase.words[0]]})
             return Speaker(display_name(entity), entity, 0.75) if entity else Speaker(None, None, 0.0)
+        if phrase.det == "the" and self.last_author is not None:
+            # "the statement said": the statement the story has just introduced.
+            return Speaker(self.last_author.name, self.last_author.entity, 0.8)
         return Speaker(None, None, 0.0)
 
-
-def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpan], cues: dict) -> dict:
-    """Speaker of every kept quotation, keyed by id(span)."""
-    salience = Salience(doc, entities)
-    events: list[tuple[int, int, object]] = []
-    for lo, hi in doc.sentences:
-        subject = sentence_subject(doc, lo, hi)
-        if subject is not None:
-            events.append((subject.start, 0, (subject, lo, hi)))
-    for span in spans:
-        cue: Cue | None = cues.get(id(span))
-        at = cue.subject.start if cue and cue.subject else span.open
-        events.append((at, 1, span))
-    events.sort(key=lambda e: (e[0], e[1]))
-    result: dict[int, Speaker] = {}
-    previous: QuoteSpan | None = None
-    for at, order, item in events:
-        if order == 0:
-            subject, lo, hi = item
-            speaker = salience.resolve(at, subject)
-            _learn_gender(doc, speaker.entity, lo, hi)
-            salience.note_subject(at, speaker.entity)
-            continue
-        span = item
-        cue = cues.get(id(span))
-        if cue is not None and cue.subject is not None:
-            speaker = salience.resolve(at, cue.subject)
-        elif cue is None:
-            speaker = _inherit(doc, salience, span, previous, result)
-        else:
-            speaker = Speaker(None, None, 0.0)
-        result[id(span)] = speaker
-        salience.note_subject(at, speaker.entity, speaker=True)
-        previous = span
-    return result
+    def note_document(self, lo: int, hi: int, speaker: Speaker) -> None:
+        """Remember who issued a statement this sentence writes about, for a later "the statement"."""
+        text = self.doc.text[lo:hi]
+        link = groups.DOC_LINK.search(text)
+        if link:
+            issuers = noun_phrases(self.doc, lo + link.end(), hi)
+            if issuers:
+                found = self.resolve(issuers[0].start, issuers[0])
+                if found.name:
+                    self.last_author = found
+                    return
+        if speaker.name and re.search(r"\b(?:statement|notice|communiqu[eé]|letter)\b", text):
+            self.last_author = speaker
 
 
-def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, result) -> Speaker:
-    """A quotation with no cue of its own continues its neighbour's: the second half of a
-    split quote, or a paragraph of quotation after the speaker's last one."""
-    s_lo, _ = doc.sentence_at(span.open)
-    if doc.text[s_lo : span.open].strip():
-        return Speaker(None, None, 0.0)  # mid-sentence with no verb: a slogan, a sign…
-    if previous is not None and id(previous) in result and result[id(previous)].entity is not None:
-        same = previous.last_paragraph == span.paragraph
-        follows = (
-            previous.last_paragraph == span.paragraph - 1 and doc.paragraphs[span.paragraph][0] == span.open
-        )
-        # Another person made the subject of a sentence in between breaks the chain; people
-        # named in passing inside the attribution ("said after meeting Solberg") do not.
-        between = [s for s in doc.sentences if previous.after <= s[0] and s[1] <= span.open]
-        others = [
-            sub
-            for sub in (sentence_subject(doc, *s) for s in between)
-            if sub is not None and sub.kind in ("name", "role", "pronoun")
-        ]
-        if (same or follows) and not others:
-            base = result[id(previous)]
-            return Speaker(base.name, base.entity, base.confidence * (0.9 if same else 0.7))
-    # Otherwise the subject of the sentence just before, in the same paragraph.
-    p_lo = doc.paragraphs[span.paragraph][0]
-    before = [s for s in doc.sentences if p_lo <= s[0] and s[1] <= span.open]
-    if before:
-        subject = sentence_subject(doc, *before[-1])
-        if subject is not None and subject.kind in ("name", "pronoun", "role"):
-            speaker = salience.resolve(subject.start, subject)
-            return Speaker(speaker.name, speaker.entity, speaker.confidence * 0.65)
-    return Speaker(None, None, 0.0)
-
-
-def _learn_gender(doc: Document, entity: Entity | None, lo: int, hi: int) -> None:
-    """`Mokoena broke her own record`: a sentence about one person tells us their pronoun."""
-    if entity is None or entity.kind not in ("person", "anon") or entity.gender is not None:
-        return
-    people = {m.entity.name for m in doc.mentions if lo <= m.start < hi and m.entity and m.kind == "person"}
-    if len(people) != (0 if entity.kind == "anon" else 1):
-        return
-    words = [
-        m.group().casefold()
-        for m in re.finditer(r"\b\w+\b", doc.text[lo:hi])
-        if not doc.in_quote(lo + m.start())
-    ]
-    male = {"he", "his", "him", "himself"} & set(words)
-    female = {"she", "her", "hers", "herself"} & set(words)
-    if bool(male) != bool(female):
-        entity.gender = "m" if male else "f"
+def _nationality_clash(words: list[str], role: str) -> bool:
+    """`the Uzbek minister` is not the one introduced as Kazakh Energy Minister."""
+    wanted = {w for w in words if w in NATIONALITIES}
+    held = {w for w in re.findall(r"[\w\-]+", role) if w in NATIONALITIES}
+    return bool(wanted and held and not wanted & held)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CAPITALISED_STOPWORDS, ORG_NOUNS, ROLE_WORDS, SPEECH_VERBS, TITLES, words
+from .lexicon import CAPITALISED_STOPWORDS, ROLE_WORDS, SPEECH_VERBS, TITLES, words
+from .orgwords import ORG_NOUNS
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+", re.UNICODE)
 
@@ -85,10 +86,17 @@ def role_prefix(
             if link is None or back[link - 1] not in ROLE_WORDS:
                 break
         if not token.capitalised and token.lower not in ROLE_WORDS and token.lower not in ORG_NOUNS:
-            # A lower-case modifier or two is part of the role: "district mayor", "health spokesman".
+            # A lower-case modifier or two is part of the role: "district mayor", "health spokesman";
+            # before a bare title it is the sentence's verb: "has played Lady Macbeth".
+            if run_prefix and not words and all(is_title(w.text) for w in run_prefix):
+                break
             lowercase_run += 1
             if lowercase_run > 2 or token.text.endswith("ly") or token.text.isdigit():
                 break
+            if token.lower in _VERBS or (
+                token.lower.endswith("ed") and token.lower not in ("retired", "elected")
+            ):
+                break  # "Northport United have sacked head coach Milos Pavic"
         words.insert(0, token)
         j -= 1
     linked = any(w.lower in ("for", "of") and i and is_role(words[i - 1].text) for i, w in enumerate(words))
@@ -102,6 +110,7 @@ def role_prefix(
     return text[words[0].start : words[-1].stop].strip(), words[0].start
 
 
+_VERBS = set(words("have has had is was are were be been will would can could may might must shall should"))
 _ROLE_STOP = set(
     words(
         """

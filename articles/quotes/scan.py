@@ -1,17 +1,22 @@
 """Finding the quoted stretches of a story: which marks open and close, and where a
 quotation carries over into the next paragraph.
 
-Only double quotes and guillemets open a quotation here. Single quotes are left to be
-nested quotations or apostrophes, which they are far more often than not in wire copy.
+Double quotes and guillemets are read first. Single quotes open a quotation only outside
+them (inside they are nested quotations): British, Indian and South African copy and
+headlines quote with single marks. A closing ’ is also an apostrophe, so it closes only
+before a space or punctuation, and not at a plural possessive (`the players’ union`)
+when a later mark can close instead.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # An opening mark and the marks that may close it. „ is closed by “ in German, ” elsewhere.
 FAMILIES = {"“": "”“", "„": "“”", "«": "»", '"': '"', "”": "”"}
 DOUBLE_MARKS = '"“”„«»'
+SINGLE_FAMILIES = {"‘": "’", "'": "'"}
 _OPEN_BEFORE = " \t\n\u00a0\u202f([{—–-/‘'«“„:"
 _CLOSE_AFTER = " \t\n\u00a0\u202f.,;:!?)]}—–-…'’»”\""
 
@@ -77,6 +82,42 @@ def _make(text: str, open_at: int, close: int | None, index: int, hi: int | None
     return QuoteSpan(open_at, close, start, end, index, [(start, end)], index)
 
 
+def _single_spans(text: str, lo: int, hi: int, index: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Single-quoted stretches of one paragraph that no double-quoted one contains."""
+    inside = [(s.open, s.after) for s in taken]
+    spans: list[QuoteSpan] = []
+    i = lo
+    while i < hi:
+        char = text[i]
+        if char not in SINGLE_FAMILIES or any(a <= i < b for a, b in inside):
+            i += 1
+            continue
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        # ’90s, 'em: an elision, not a quotation; a letter before it is an apostrophe.
+        if before not in _OPEN_BEFORE or not (after.isalpha() or after in '“"') or before == "'":
+            i += 1
+            continue
+        closers = [
+            j
+            for j in range(i + 2, hi)
+            if text[j] == SINGLE_FAMILIES[char]
+            and not text[j - 1].isspace()
+            and (j + 1 >= hi or text[j + 1] in _CLOSE_AFTER)
+            and not any(a <= j < b for a, b in inside)
+        ]
+        # `the players’ union`: an s, a space and a lower-case word is a possessive.
+        plain = [j for j in closers if not re.match(r"s[’'] [a-z]", text[j - 1 : j + 3])]
+        close = plain[0] if plain else (closers[0] if closers else None)
+        if close is None:
+            if i == lo and char == "‘":
+                spans.append(_make(text, i, None, index, hi))  # carries on into the next paragraph
+            break
+        spans.append(_make(text, i, close, index))
+        i = close + 1
+    return spans
+
+
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Every quoted stretch, in order. A paragraph that ends inside a quotation and a next
     paragraph that opens with a quote mark make one quotation (the wire convention of
@@ -84,7 +125,9 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     found: list[QuoteSpan] = []
     pending: QuoteSpan | None = None
     for index, (lo, hi) in enumerate(paragraphs):
-        spans = [span for span in _paragraph_spans(text, lo, hi, index) if span.end > span.start]
+        spans = _paragraph_spans(text, lo, hi, index)
+        spans = sorted(spans + _single_spans(text, lo, hi, index, spans), key=lambda span: span.open)
+        spans = [span for span in spans if span.end > span.start]
         if pending is not None and spans and spans[0].open == lo:
             first = spans.pop(0)
             pending.parts.append((first.start, first.end))
