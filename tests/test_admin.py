@@ -269,3 +269,35 @@ def test_a_refused_publish_still_keeps_the_edit(editor_client):
     assert story.status == Article.Status.DRAFT and story.headline == "Port reopens"
     assert story.published_at is None
     assert "its status did not change: A story needs a body" in response.content.decode()
+
+
+def test_a_refused_publish_keeps_the_editor_on_the_story_with_one_error(editor_client):
+    from django.contrib.messages import get_messages
+
+    from .desk import story_post_data
+
+    story = ArticleFactory(body="<p>The port reopened on Monday.</p>")
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    data = story_post_data(story, body="", _publish="Save and publish")
+    response = editor_client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == url
+    levels = [message.level_tag for message in get_messages(response.wsgi_request)]
+    assert levels == ["error"]  # no "changed successfully" beside it
+
+
+def test_a_refused_publish_of_a_new_story_opens_the_new_story(editor_client):
+    data = {
+        "headline": "Empty story",
+        "slug": "empty-story",
+        "body": "",
+        "_publish": "Save and publish",
+        **{
+            f"{inline}-{field}": "0"
+            for inline in ("quotes", "corrections", "notes")
+            for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+        },
+    }
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+    story = Article.objects.get(slug="empty-story")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_change", args=[story.pk])

@@ -29,6 +29,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from articles.derived.cache import public_page
+from articles.images.renditions import photo_create_renditions
 from articles.models import Photo
 from newsroom.routers import PRIMARY, REPLICA, ReplicaRouter, public_reads, reading_publicly
 
@@ -299,27 +300,54 @@ def s3_storage(s3_server, settings, monkeypatch):
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {"bucket_name": bucket, "endpoint_url": s3_server, "querystring_auth": False},
         },
+        # Photos as production keeps them: a private prefix, reached only through signed URLs.
+        "photos": {
+            "BACKEND": "articles.models.files.PhotoS3Storage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": s3_server,
+                "location": "private",
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": 3600,
+            },
+        },
     }
     return f"{s3_server}/{bucket}"
 
 
 @pytest.mark.django_db
-def test_a_photo_is_stored_in_and_read_from_object_storage(s3_storage):
+def test_a_photo_is_stored_in_and_read_from_object_storage(s3_storage, client):
     import boto3
 
     data = image_bytes()
     photo = Photo.objects.create(
         image=ContentFile(data, name="harbour.jpg"), credit="Agency/Jane Doe", alt_text="Ships in a harbour"
     )
-    assert photo.image.url.startswith(f"{s3_storage}/photos/")
+    # The original is the desk's: its address is the app's, never the bucket's.
+    assert photo.image.url.startswith("/admin/articles/photo/file/")
     bucket = s3_storage.rsplit("/", 1)[1]
-    stored = boto3.client("s3", endpoint_url=s3_storage.rsplit("/", 1)[0]).get_object(
-        Bucket=bucket, Key=photo.image.name
-    )
+    s3 = boto3.client("s3", endpoint_url=s3_storage.rsplit("/", 1)[0])
+    stored = s3.get_object(Bucket=bucket, Key=f"private/{photo.image.name}")
     assert stored["Body"].read() == data
     with Photo.objects.get(pk=photo.pk).image.open("rb") as file:
         assert file.read() == data
     assert (photo.width, photo.height) != (0, 0)
+
+    # A reader asks the app for a rendition of a published story's photo and is sent to a
+    # short-lived signed URL on the bucket; before publication the app answers 404.
+    photo_create_renditions(photo=photo)
+    photo.refresh_from_db()
+    url = photo.picture.src
+    assert url.startswith("/photos/")
+    assert client.get(url).status_code == 404
+    ArticleFactory(published=True, lead_photo=photo)
+    response = client.get(url)
+    assert response.status_code == 302
+    signed = response["Location"]
+    assert signed.startswith(s3_storage) and ("Signature=" in signed or "X-Amz-Signature=" in signed)
+    with urllib.request.urlopen(signed, timeout=5) as fetched:
+        assert fetched.read()[:2] == b"\xff\xd8"  # the JPEG rendition
 
 
 def test_naming_a_bucket_switches_uploads_to_object_storage():

@@ -39,6 +39,18 @@ class WorkflowButtonsMixin:
             return None  # a restore is an edit; status changes only through its own buttons
         return next((method for button, method in self.TRANSITION_BUTTONS if button in request.POST), None)
 
+    def response_change(self, request, obj):
+        if getattr(request, "transition_refused", False):
+            # Stay on the story, with the one error that says what to fix: no "changed
+            # successfully" beside it, and no trip to the story list.
+            return redirect("admin:articles_article_change", obj.pk)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "transition_refused", False):
+            return redirect("admin:articles_article_change", obj.pk)
+        return super().response_add(request, obj, post_url_continue)
+
     def withdraw_view(self, request, object_id):
         """A reporter takes their story back out of review. Its form is read-only to them
         then, so this is a button of its own rather than a save of the form."""
@@ -63,6 +75,7 @@ class WorkflowButtonsMixin:
         except (ValidationError, PermissionDenied) as error:
             # The edit itself is saved; only the status change is refused.
             reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            request.transition_refused = True
             self.message_user(
                 request, f"“{article}” was saved but its status did not change: {reason}", messages.ERROR
             )

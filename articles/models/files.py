@@ -19,10 +19,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core import signing
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.functional import cached_property
+from django.utils.functional import LazyObject, cached_property, empty
 
 RENDITIONS = "photos/renditions/"
 ORIGINALS = "photos/originals/"
@@ -48,9 +50,25 @@ def rendition_upload_to(rendition, filename):
     return f"{RENDITIONS}{rendition_key(rendition.photo_id)}/{Path(filename).name}"
 
 
+class _PhotoStorage(LazyObject):
+    # A FileField calls its storage callable once, when the model class is made; a lazy
+    # proxy lets STORAGES["photos"] still decide later (tests swap in object storage).
+    def _setup(self):
+        self._wrapped = storages["photos"]
+
+
+_photo_storage = _PhotoStorage()
+
+
+@receiver(setting_changed)
+def _forget_photo_storage(setting, **kwargs):
+    if setting == "STORAGES":
+        _photo_storage._wrapped = empty
+
+
 def photo_storage():
-    """The storage every photo file goes through (a callable, so tests can swap it)."""
-    return storages["photos"]
+    """The storage every photo file goes through: STORAGES["photos"]."""
+    return _photo_storage
 
 
 @contextmanager

@@ -87,7 +87,9 @@ def test_editor_publishes_and_reader_reads(live_server, page_factory, artifacts_
     expect(figure.locator("figcaption")).to_contain_text("© NWS/Jonas Feld")
     # The browser picks from the renditions' srcset for its screen; it must have loaded one.
     assert figure.locator("img").evaluate("img => img.naturalWidth") > 0  # the image really loaded
-    assert "/media/photos/renditions/" in figure.locator("img").evaluate("img => img.currentSrc")
+    # A rendition, through the reader's photo route: never the original, never a storage path.
+    assert "/photos/" in figure.locator("img").evaluate("img => img.currentSrc")
+    assert "/originals/" not in figure.locator("img").evaluate("img => img.currentSrc")
     expect(reader.locator(".dateline")).to_contain_text("SPLIT,")
     quote = reader.locator(".on-record figure.quote")
     expect(quote.locator("blockquote")).to_have_text("Ferries will no longer wait at sea")
