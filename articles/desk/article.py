@@ -94,6 +94,7 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["articles/admin.css"]}
+        js = ["articles/story_form.js"]
 
     # Who may do what: reporters edit only their own drafts; transitions are checked
     # again by the model, so a forged POST is refused too.

@@ -112,3 +112,41 @@ def test_a_story_sent_back_carries_the_editors_note_to_the_reporter(live_server,
     reporter.screenshot(path=str(artifacts_dir / "desk-home-sent-back-390.png"), full_page=True)
     mine.get_by_role("link", name="Tram depot to close").click()
     expect(reporter.locator(".sent-back-note")).to_contain_text("Ask the operator")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_leaving_a_story_with_unsaved_typing_asks_first_and_ctrl_s_saves(live_server, page_factory):
+    rita = desk_user("Reporter", username="rita")
+    story = ArticleFactory(author=rita, headline="Ferry strike called off", body="<p>Ferries sail.</p>")
+    page = page_factory()
+    log_in(page, live_server.url, "rita")
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()  # "stay on this page"
+
+    page.on("dialog", answer)
+    change = f"{live_server.url}/admin/articles/article/{story.pk}/change/"
+    page.goto(change)
+    page.locator(".breadcrumbs a").last.click()  # nothing typed: leaving asks nothing
+    page.wait_for_url("**/admin/articles/article/")
+    assert asked == []
+
+    page.goto(change)
+    body = page.locator(".prose-editor [contenteditable=true]")
+    body.click()
+    assert body.get_attribute("spellcheck") == "true"  # the browser's spell-check is on
+    page.keyboard.press("End")
+    page.keyboard.type(" Unions and owners agreed at dawn.")
+    page.locator(".breadcrumbs a").last.click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert "/change/" in page.url
+    expect(body).to_contain_text("Unions and owners agreed at dawn.")
+
+    page.keyboard.press("Control+s")  # saves and stays on the story: nothing to ask about
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert "/change/" in page.url and asked == ["beforeunload"]
+    story.refresh_from_db()
+    assert "Unions and owners agreed at dawn." in story.body
