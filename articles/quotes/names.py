@@ -97,9 +97,8 @@ def folded_name(name: str) -> str:
     return fold(" ".join(name_words(name)))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def name_key(name: str) -> tuple[str, str]:
-    """(given-name key, surname key); the given name is "" when only a surname is written."""
+def given_and_surname(name: str) -> tuple[str, str]:
+    """(given name, surname) as written; the given name is "" when only a surname is written."""
     words = name_words(name)
     if not words:
         return "", ""
@@ -108,7 +107,14 @@ def name_key(name: str) -> tuple[str, str]:
     if len(words) > 2 and words[-2].casefold() in _PARTICLES:
         surname = words[-2] + words[-1]
     given = words[0] if len(words) > 1 and words[0] != surname else ""
-    return word_key(given.rstrip(".")), word_key(surname)
+    return given, surname
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def name_key(name: str) -> tuple[str, str]:
+    """(given-name key, surname key); the given name is "" when only a surname is written."""
+    given, surname = given_and_surname(name)
+    return (word_key(given.rstrip(".")), word_key(surname)) if surname else ("", "")
 
 
 def same_person(a: str, b: str) -> bool:
@@ -180,13 +186,7 @@ def search_forms(text: str) -> list[str]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _parts(name: str) -> tuple[str, str]:
     """(given name, surname) as folded words; the given name is "" when only a surname is written."""
-    words = name_words(name)
-    if not words:
-        return "", ""
-    surname = words[-1]
-    if len(words) > 2 and words[-2].casefold() in _PARTICLES:
-        surname = words[-2] + words[-1]
-    given = words[0] if len(words) > 1 and words[0] != surname else ""
+    given, surname = given_and_surname(name)
     return re.sub(r"[^a-z]", "", fold(given)), re.sub(r"[^a-z]", "", fold(surname))
 
 
