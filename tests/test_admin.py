@@ -301,3 +301,9 @@ def test_a_refused_publish_of_a_new_story_opens_the_new_story(editor_client):
     story = Article.objects.get(slug="empty-story")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:articles_article_change", args=[story.pk])
+
+
+def test_publishing_is_the_primary_button_set_apart(editor_client):
+    story = ArticleFactory(body="<p>The port reopened on Monday.</p>")
+    page = editor_client.get(reverse("admin:articles_article_change", args=[story.pk])).content.decode()
+    assert 'value="Save and publish" name="_publish" class="default publish-button"' in page

@@ -31,6 +31,26 @@ document.addEventListener("DOMContentLoaded", function () {
       event.target.setAttribute("spellcheck", "true");
     }
   });
+  // A live word count and reading time under the body, as wire desks size copy by words.
+  const body = form.querySelector(".prose-editor");
+  if (body) {
+    const count = document.createElement("p");
+    count.className = "help word-count"; // aligned as the admin aligns help text
+    count.setAttribute("aria-live", "polite");
+    // Below the editor's row, where the admin puts help text, not squeezed beside it.
+    (body.closest(".flex-container") || body).after(count);
+    const update = function () {
+      const editable = body.querySelector("[contenteditable]");
+      const text = editable ? editable.innerText : "";
+      const words = (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || []).length;
+      const minutes = Math.max(1, Math.ceil(words / 230));
+      count.textContent = words === 0 ? "No words yet" : words + (words === 1 ? " word" : " words") + " · about " + minutes + " min to read";
+    };
+    body.addEventListener("input", update);
+    update();
+    // The editor builds its editable area after this script runs; count again once it exists.
+    window.setTimeout(update, 300);
+  }
   // Ctrl/Cmd+S saves and stays on the story, as in any editor, instead of the browser's
   // "save page as".
   document.addEventListener("keydown", function (event) {

@@ -139,6 +139,7 @@ def test_leaving_a_story_with_unsaved_typing_asks_first_and_ctrl_s_saves(live_se
     assert body.get_attribute("spellcheck") == "true"  # the browser's spell-check is on
     page.keyboard.press("End")
     page.keyboard.type(" Unions and owners agreed at dawn.")
+    expect(page.locator(".word-count")).to_have_text("8 words · about 1 min to read")
     page.locator(".breadcrumbs a").last.click()
     page.wait_for_timeout(500)
     assert asked == ["beforeunload"]
