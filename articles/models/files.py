@@ -132,7 +132,7 @@ class PhotoFileSystemStorage(RoutedURLs, FileSystemStorage):
 
 
 def _s3_storage_class():
-    from storages.backends.s3 import S3Storage  # only deployments on object storage install boto3's chain
+    from storages.backends.s3 import S3Storage  # boto3 is slow to import: only bucket deployments pay
 
     class PhotoS3Storage(RoutedURLs, S3Storage):
         """Photo files under a private bucket prefix; the app hands out short-lived signed URLs."""
