@@ -141,3 +141,20 @@ def test_in_review_a_reporter_reads_the_body_rendered_not_as_html(client, report
     page = client.get(change_url(story)).content.decode()
     assert "<strong>hourly</strong>" in page
     assert "&lt;p&gt;" not in page
+
+
+@pytest.mark.parametrize("tool", ["withdraw", "retract", "revoke_preview", "compare"])
+def test_a_story_tool_with_a_malformed_id_is_not_found(client, editor, tool):
+    client.raise_request_exception = False
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[1]).replace("/1/change/", "/not-a-number/")
+    path = {"revoke_preview": "preview/revoke/", "compare": "history/compare/"}.get(tool, f"{tool}/")
+    assert client.post(url + path).status_code == 404
+    assert client.get(url + path).status_code == 404
+
+
+def test_the_desk_photo_route_refuses_a_nul_in_the_name(client, editor):
+    client.raise_request_exception = False
+    client.force_login(editor)
+    assert client.get("/admin/articles/photo/file/photos/a%00b.jpg").status_code == 404
+

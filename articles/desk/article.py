@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -301,7 +301,7 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
         ]
 
     def retract_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=object_id)
+        article = self.story_or_404(request, object_id)
         if not request.user.has_perm("articles.retract_article"):
             raise PermissionDenied
         form = RetractForm(request.POST or None)
@@ -324,7 +324,7 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
 
     def revoke_preview_view(self, request, object_id):
         """Kill every preview link shared so far; the desk shows a fresh one."""
-        article = get_object_or_404(Article, pk=object_id)
+        article = self.story_or_404(request, object_id)
         if request.method != "POST":
             return redirect("admin:articles_article_change", article.pk)
         if not article.can_be_edited_by(request.user):
@@ -334,7 +334,7 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
         return redirect("admin:articles_article_change", article.pk)
 
     def compare_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=object_id)
+        article = self.story_or_404(request, object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         versions = versions_of(article)

@@ -15,6 +15,8 @@ from ..public.media import file_response
 def desk_photo_file(request, name, model_admin):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
+    if "\x00" in name:  # PostgreSQL refuses a NUL in a query rather than finding nothing
+        raise Http404("No photo file at this address.")
     known = Photo.objects.filter(image=name).exists() or Photo.objects.filter(renditions__file=name).exists()
     if not known:
         raise Http404("No photo file at this address.")

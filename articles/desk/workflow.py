@@ -2,11 +2,11 @@
 says when one is refused (the edit itself is always kept)."""
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
-
-from ..models import Article
 
 
 def restoring(request):
@@ -51,10 +51,18 @@ class WorkflowButtonsMixin:
             return redirect("admin:articles_article_change", obj.pk)
         return super().response_add(request, obj, post_url_continue)
 
+    def story_or_404(self, request, object_id):
+        """The story a desk tool's address names; a malformed or unknown id is a 404, never a 500
+        (ModelAdmin.get_object answers None for both)."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("No story at this address.")
+        return article
+
     def withdraw_view(self, request, object_id):
         """A reporter takes their story back out of review. Its form is read-only to them
         then, so this is a button of its own rather than a save of the form."""
-        article = get_object_or_404(Article, pk=object_id)
+        article = self.story_or_404(request, object_id)
         if request.method == "POST":
             self._transition(request, article, "send_back")
         return redirect("admin:articles_article_change", article.pk)
