@@ -158,3 +158,12 @@ def test_the_desk_photo_route_refuses_a_nul_in_the_name(client, editor):
     client.force_login(editor)
     assert client.get("/admin/articles/photo/file/photos/a%00b.jpg").status_code == 404
 
+
+def test_a_story_needing_attention_for_two_reasons_is_listed_once(client, reporter, editor):
+    story = ArticleFactory(published=True, headline="Corrected, no photo")
+    Correction.objects.create(article=story, text="An earlier version gave the wrong date.")
+    client.force_login(editor)
+    attention = queue(client.get(HOME), "attention")
+    rows = [s for s in attention.stories if s.pk == story.pk]
+    assert len(rows) == 1 and attention.count == 1
+    assert rows[0].attention.startswith("correction added") and rows[0].attention.endswith("no lead photo")

@@ -87,23 +87,24 @@ def _attention(stories, now):
     upcoming = stories.filter(status__in=[S.IN_REVIEW, S.PUBLISHED]).filter(
         Q(status=S.IN_REVIEW) | Q(published_at__gt=now - datetime.timedelta(days=1))
     )
-    problems = []
-    quotes = Prefetch("quotes", Quote.objects.select_related("speaker"))
-    for story in upcoming.prefetch_related(quotes).defer(None).order_by("-updated_at")[:50]:
-        reasons = []
-        if quote_problems(story):
-            reasons.append("a quote is not in the body")
-        if not story.lead_photo_id:
-            reasons.append("no lead photo")
-        if reasons:
-            story.attention = ", ".join(reasons)
-            problems.append(story)
+    reasons = {}  # story -> what needs looking at; one row per story, however many reasons
+    # A fresh correction first: it is what readers have just been told.
     day_ago = now - datetime.timedelta(days=1)
     recent = Correction.objects.filter(created_at__gt=day_ago).select_related("article")
-    for correction in recent[:QUEUE_LENGTH]:
-        story = correction.article
+    for correction in recent.order_by("-created_at")[:QUEUE_LENGTH]:
         added = timezone.localtime(correction.created_at)
-        story.attention = f"{correction.get_kind_display().lower()} added {added:%H:%M}"
+        reasons.setdefault(correction.article, []).append(
+            f"{correction.get_kind_display().lower()} added {added:%H:%M}"
+        )
+    quotes = Prefetch("quotes", Quote.objects.select_related("speaker"))
+    for story in upcoming.prefetch_related(quotes).defer(None).order_by("-updated_at")[:50]:
+        if quote_problems(story):
+            reasons.setdefault(story, []).append("a quote is not in the body")
+        if not story.lead_photo_id:
+            reasons.setdefault(story, []).append("no lead photo")
+    problems = []
+    for story, why in reasons.items():
+        story.attention = ", ".join(why)
         problems.append(story)
     queue = Queue("attention", "Needs attention", "Nothing needs attention.")
     queue.stories, queue.count = problems[:QUEUE_LENGTH], len(problems)
