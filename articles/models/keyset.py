@@ -101,6 +101,8 @@ def _typed(kind, value):
         if parsed.tzinfo is None:
             raise ValueError(value)
         return clean_moment(parsed)
+    if "\x00" in value:  # no name we hand out has one, and PostgreSQL refuses it in a query
+        raise ValueError(value)
     return value
 
 
