@@ -102,3 +102,34 @@ def test_speaker_kinds_and_behalf_are_scored_only_where_the_gold_gives_them(tmp_
     # One kind in the gold, so the accuracy is over that one quote alone.
     assert report["speaker_kind_accuracy"] in (0.0, 1.0)
     assert report["speaker_accuracy"] > 0
+
+
+STORY_OVER_TWO_PARAGRAPHS = (
+    "Mara Olsen, the harbour master, spoke on Monday.\n\n"
+    "“The quay will close for repairs in the spring and reopen before the summer season.\n\n"
+    "“Nobody will lose a berth because of it, and fees will stay where they are,” Olsen said."
+)
+
+
+@pytest.mark.parametrize(
+    "gold_quotes",
+    [
+        # One entry for the whole quotation, as the older sets mark it.
+        [
+            "The quay will close for repairs in the spring and reopen before the summer season.\n\n"
+            "“Nobody will lose a berth because of it, and fees will stay where they are,"
+        ],
+        # One entry per paragraph, as tests/data/quotes-heldout2 marks it.
+        [
+            "The quay will close for repairs in the spring and reopen before the summer season.",
+            "Nobody will lose a berth because of it, and fees will stay where they are,",
+        ],
+    ],
+    ids=["whole", "per-paragraph"],
+)
+def test_a_quote_over_two_paragraphs_scores_alike_in_either_gold_convention(tmp_path, gold_quotes):
+    (tmp_path / "01-a.txt").write_text(STORY_OVER_TWO_PARAGRAPHS, encoding="utf-8")
+    gold = {"quotes": [{"text": text, "speaker": "Mara Olsen"} for text in gold_quotes]}
+    (tmp_path / "01-a.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate(tmp_path)
+    assert report["end_to_end"]["f1"] == 1.0
