@@ -12,9 +12,10 @@ A predicted quote matches a gold one when their normalised texts are equal (quot
 whitespace, outer punctuation and the case of the first letter ignored) or overlap by at
 least 90%. A quote that runs over several paragraphs is one prediction with a part per
 paragraph; where the gold marks it paragraph by paragraph instead (tests/data/quotes-heldout2
-does), the prediction is scored as its parts, so the two conventions score alike. A speaker is right when the normalised names are equal, when the gold name is a
-shorter tail of the predicted one, or when both share first and last words; no speaker is
-right only against a gold null. End-to-end counts a quote only when matched and rightly
+does), the prediction is scored as its parts, so the two conventions score alike. A speaker
+is right when the normalised names are equal, when the gold name is a shorter tail of the
+predicted one, or when both share first and last words; no speaker is right only against a
+gold null. End-to-end counts a quote only when matched and rightly
 attributed.
 """
 
