@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 
@@ -51,9 +52,17 @@ def demo_files():
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
 
 
-@pytest.fixture
-def demo():
-    return load()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the tests that only read it, rolled back after the last.
+
+    Loading takes seconds; each test's own transaction nests inside this one, so what a
+    test changes is still undone after it. Tests that load the demo themselves come first
+    in this file, before this fixture holds the data.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
 
 
 def test_loading_twice_creates_nothing_new():
@@ -67,6 +76,31 @@ def test_loading_twice_creates_nothing_new():
     totals = first["stories"] + first["people"] + first["quotes"] + first["photos"]
     assert first["created"] == totals
     assert second == {**first, "created": 0, "existing": totals}
+
+
+def test_a_quote_missing_from_its_body_stops_the_whole_load(monkeypatch):
+    stories = copy.deepcopy(content.STORIES)
+    stories[0]["quotes"][0]["text"] = "Words nobody said in this story"
+    monkeypatch.setattr(content, "STORIES", stories)
+    with pytest.raises(ValueError, match="not found in the body"):
+        call_command("load_demo", stdout=StringIO())
+    assert not Article.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_body_paragraphs_become_single_line_html_with_typographic_apostrophes():
+    body = body_html(
+        """
+        The minister's plan, “first
+        things first”, she said.
+
+        A second <paragraph> & more.
+        """
+    )
+    assert body == (
+        "<p>The minister\u2019s plan, \u201cfirst things first\u201d, she said.</p>"
+        "<p>A second &lt;paragraph&gt; &amp; more.</p>"
+    )
 
 
 def test_each_photo_file_is_written_once_under_a_fixed_name(demo):
@@ -163,28 +197,3 @@ def test_a_story_page_shows_its_pull_quote_and_lead_photo_credit(demo, client):
     page = response.content.decode()
     assert escape(story.pull_quote.text) in page
     assert escape(story.lead_photo.credit) in page
-
-
-def test_a_quote_missing_from_its_body_stops_the_whole_load(monkeypatch):
-    stories = copy.deepcopy(content.STORIES)
-    stories[0]["quotes"][0]["text"] = "Words nobody said in this story"
-    monkeypatch.setattr(content, "STORIES", stories)
-    with pytest.raises(ValueError, match="not found in the body"):
-        call_command("load_demo", stdout=StringIO())
-    assert not Article.objects.exists()
-    assert not Person.objects.exists()
-
-
-def test_body_paragraphs_become_single_line_html_with_typographic_apostrophes():
-    body = body_html(
-        """
-        The minister's plan, “first
-        things first”, she said.
-
-        A second <paragraph> & more.
-        """
-    )
-    assert body == (
-        "<p>The minister\u2019s plan, \u201cfirst things first\u201d, she said.</p>"
-        "<p>A second &lt;paragraph&gt; &amp; more.</p>"
-    )
