@@ -15,6 +15,17 @@ def editor_client(client, editor):
     return client
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Hash test passwords cheaply: PBKDF2's million rounds cost a few tenths of a second per
+    user created or logged in, and the suite makes hundreds. Production keeps Django's default.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache; the database is rolled back, so must the cache be."""
