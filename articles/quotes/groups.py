@@ -73,7 +73,7 @@ def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         noun = word.removesuffix("'s").removesuffix("’s")
         if noun != word and noun in ORG_NOUNS:
             return salience.recent_org(pos, {ORG_NOUNS[noun]}) or salience.recent_org(pos, None)
-    if phrase.det == "its" or phrase.head == "board":
+    if phrase.det == "its" or ORG_NOUNS.get(phrase.head) == "board":
         return salience.recent_org(pos, None)
     return None
 
@@ -98,7 +98,8 @@ def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         return None
     for word in phrase.words[:-1]:
         if word in ORG_NOUNS:
-            return salience.recent_org(pos, {ORG_NOUNS[word]})
+            # "a company spokesman" with no company of that kind named stays unnamed.
+            return salience.recent_org(pos, {ORG_NOUNS[word]}, loose=False)
     return None
 
 

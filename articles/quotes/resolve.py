@@ -28,6 +28,25 @@ _COMPANY = set(
 
 
 _KINDS = {"person": "person", "org": "organisation", "group": "group"}
+# Categories a story names one organisation by in turn: the Commission is "the agency" too.
+_RELATED = (
+    {
+        "agency",
+        "authority",
+        "commission",
+        "committee",
+        "regulator",
+        "bureau",
+        "service",
+        "department",
+        "office",
+    },
+    {"company", "group", "airline", "bank"},
+    {"foundation", "group", "association"},
+    {"zoo", "museum", "library", "theatre", "foundation"},
+)
+# Nouns general enough to stand for an organisation the story never typed.
+_GENERIC = {"company", "group", "foundation"}
 
 
 @dataclass
@@ -121,9 +140,22 @@ class Salience:
             best.gender = gender  # the story's own pronoun tells us
         return best, confidence
 
-    def recent_org(self, pos: int, kinds: set[str] | None) -> Entity | None:
-        orgs = [e for e in self.entities if e.kind == "org" and (kinds is None or org_category(e) & kinds)]
-        orgs = [(self.mentioned_before(e, pos), e) for e in orgs]
+    def recent_org(self, pos: int, kinds: set[str] | None, loose: bool = True) -> Entity | None:
+        """The organisation last named of one of these categories; failing that, of a related
+        category (`the agency said` for a Commission), or one named with no category at all
+        (`Grange Estates, which…` … `the company said`)."""
+        found = self._recent_org(pos, lambda e: kinds is None or bool(org_category(e) & kinds))
+        if found is not None or not kinds or not loose:
+            return found
+        related = set().union(*(family for family in _RELATED if kinds & family))
+        if related:
+            found = self._recent_org(pos, lambda e: bool(org_category(e) & related))
+        if found is None and kinds & _GENERIC:
+            found = self._recent_org(pos, lambda e: not org_category(e))
+        return found
+
+    def _recent_org(self, pos: int, wanted) -> Entity | None:
+        orgs = [(self.mentioned_before(e, pos), e) for e in self.entities if e.kind == "org" and wanted(e)]
         orgs = [item for item in orgs if item[0] >= 0]
         return max(orgs, key=lambda item: item[0])[1] if orgs else None
 
