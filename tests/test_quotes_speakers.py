@@ -448,3 +448,12 @@ def test_calling_after_a_clause_and_a_country_after_of_is_no_speaker():
 def test_a_coordinator_named_after_an_organisation_word():
     text = "“All of them are alive,” Civil Protection coordinator Luisa Ramirez told reporters."
     assert speakers(text) == {"All of them are alive": "Luisa Ramirez"}
+
+
+def test_a_sports_position_before_a_name_is_a_role():
+    text = (
+        "Head coach Dale Fenwick blamed the defence.\n\n"
+        "Quarterback Deon Marsh threw for 280 yards in defeat. Marsh was asked about the last drive. "
+        "“We left points out there,” he said."
+    )
+    assert speakers(text)["We left points out there"] == "Deon Marsh"

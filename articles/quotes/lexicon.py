@@ -178,6 +178,11 @@ ROLE_WORDS = dict.fromkeys(
     convenor convener caddie runner-up harbourmaster harbormaster midfielder
     defender forward winger veteran neighbour neighbor colleague friend partner rival survivor
     witness victim resident owner farmer fisher pilot driver worker employee volunteer
+    quarterback linebacker receiver pitcher catcher batsman batter bowler all-rounder wicketkeeper
+    fly-half scrum-half flanker full-back centre-back skipper cyclist rider jockey trainer golfer
+    boxer sprinter climber rower sailor keeper zookeeper fishmonger shopkeeper stallholder baker
+    butcher chef publican landlord tenant student pupil parent firefighter paramedic constable
+    midwife pharmacist vet veterinarian plumber electrician
     """
     )
 )
