@@ -274,6 +274,15 @@ WORK_NOUNS = set(
     """
     )
 )
+# Verbs whose object is a work, not words: `they release "Paper Moons"`.
+WORK_VERBS = set(
+    words(
+        """
+    release released releases releasing record recorded records recording publish published
+    publishes perform performed performs premiere premiered premieres stage staged stages
+    """
+    )
+)
 
 CAPITALISED_STOPWORDS = set(
     words(
