@@ -457,3 +457,27 @@ def test_a_sports_position_before_a_name_is_a_role():
         "“We left points out there,” he said."
     )
     assert speakers(text)["We left points out there"] == "Deon Marsh"
+
+
+def test_a_fragment_in_a_who_clause_belongs_to_the_name_before_who():
+    text = (
+        "Coach Anna Varga was asked about criticism from Tarik Osei, who called the team “slow and old” "
+        "on the radio. “Tarik can say what he likes,” she said."
+    )
+    assert speakers(text) == {"slow and old": "Tarik Osei", "Tarik can say what he likes": "Anna Varga"}
+
+
+def test_a_second_fragment_continues_the_reported_speech_of_the_first():
+    text = (
+        "The mayor's lawyer, Ruth Ekwueme, said her client had “done nothing wrong” but would not attend "
+        "“a televised circus”."
+    )
+    assert speakers(text) == {"done nothing wrong": "Ruth Ekwueme", "a televised circus": "Ruth Ekwueme"}
+
+
+def test_a_second_fragment_after_a_new_subject_does_not_inherit():
+    text = (
+        "The mayor's lawyer, Ruth Ekwueme, said her client had “done nothing wrong”, but the council "
+        "called the hearing “overdue”."
+    )
+    assert speakers(text)["overdue"] is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .evidence import pronoun_follows, relative_who, speech_next_to
 from .givennames import gender_of_given_name
 from .lexicon import (
     CAPITALISED_STOPWORDS,
@@ -355,11 +356,12 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             or apposed
             or set_off
             or age is not None
-            or _speech_next_to(text, start, end)
+            or speech_next_to(text, start, end)
+            or relative_who(text, start, end)
             or (gender_of_given_name(name[0].text) and len(name) > 1)
         )
         if not mention.evidence and len(name) > 1:
-            mention.evidence = _pronoun_follows(text, start, end, quoted)
+            mention.evidence = pronoun_follows(text, start, end, quoted)
         mentions.append(mention)
     # Words of one person's role ("Fishermen's association leader Bjørn Haugen") name nobody.
     prefixes = [(m.role_start, m.start) for m in mentions if 0 <= m.role_start < m.start]
@@ -368,29 +370,3 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     orgs = [(m.start, m.end) for m in found if m.kind == "org"]
     found = [m for m in found if m.kind == "org" or not any(lo <= m.start < hi for lo, hi in orgs)]
     return sorted(found, key=lambda m: m.start)
-
-
-def _pronoun_follows(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
-    """`Zsófia Balogh was unconvinced. "…," she said.`: a name opening a sentence and taken up
-    by he or she soon after is a person, even with no role or given name we know."""
-    if not re.search(r"(?:^|[.!?]\s|\n|/\.\s)\s*$", text[max(0, start - 4) : start]):
-        return False
-    for match in re.finditer(r"\b(?:he|she|his|her)\b", text[end : end + 200], re.I):
-        at = end + match.start()
-        if not any(lo <= at < hi for lo, hi in quoted):
-            return True
-    return False
-
-
-def _speech_next_to(text: str, start: int, end: int) -> bool:
-    if re.search(r"\b(?:of|in|from|at)\s+(?:[A-Z][\w\-]*\s+)?$", text[max(0, start - 30) : start]):
-        return False  # "Kim So-yeon of South Korea, who led…, said": the verb is Kim's
-    after = re.match(r"(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?(\w+(?: to| out| on)?)", text[end : end + 90])
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
-    if not re.match(r"(?:$|[,.;:!?)]|\s+(?:of|from|at|in|on|who)\b)", text[end : end + 8]):
-        before = None  # "said Norway's plan was sound": the name must end the clause
-    return bool(after and after.group(1).casefold() in SPEECH_VERBS) or bool(
-        before
-        and before.group(1).casefold() in {"said", "says", "added", "to", "asked", "according"}
-        and (before.group(1) != "to" or text[max(0, start - 15) : start].endswith("according to "))
-    )
