@@ -175,3 +175,37 @@ def test_a_country_owning_a_ministry_is_not_part_of_its_name():
 def test_a_possessive_saint_stays_in_a_hospital_name():
     text = "“Visiting is suspended,” St Aidan's Hospital said."
     assert said(text) == {"Visiting is suspended": ("St Aidan's Hospital", "organisation")}
+
+
+# What the clues must leave alone
+
+
+def test_a_person_and_a_company_joined_by_and_stay_apart():
+    text = "John Barrow and Acme Corporation signed the deal. “It took a year,” Barrow said."
+    assert said(text) == {"It took a year": ("John Barrow", "person")}
+
+
+def test_an_owner_taken_up_by_he_is_a_person():
+    text = "Owner Ng Ka-wai said the restaurant would reopen. “My father started it,” he said."
+    assert said(text) == {"My father started it": ("Ng Ka-wai", "person")}
+
+
+def test_a_spokeswoman_set_off_after_for_the_council_is_a_person():
+    text = (
+        "A spokeswoman for the council, Zsófia Balogh, said the road would reopen. "
+        "“The repairs are finished,” Balogh said."
+    )
+    assert said(text) == {"The repairs are finished": ("Zsófia Balogh", "person")}
+
+
+def test_a_place_of_two_words_taking_which_is_no_company():
+    text = (
+        "New Calder, which hosts the summit, said security would be tight. "
+        "“Roads will close at dawn,” a statement from the company said."
+    )
+    assert said(text) == {"Roads will close at dawn": (None, None)}
+
+
+def test_the_bank_said_does_not_fall_back_to_a_company():
+    text = "Acme Corporation borrowed 40 million euros. “The loan is secured,” the bank said."
+    assert said(text) == {"The loan is secured": (None, None)}

@@ -111,7 +111,12 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             (
                 token.lower in PARTICLES
                 or (token.lower == "of" and current and _heads_of(current[-1]))
-                or (token.lower == "and" and current and _org_ahead(text, tokens, i + 1))
+                or (
+                    token.lower == "and"
+                    and current
+                    and not gender_of_given_name(current[0].text)
+                    and _org_ahead(text, tokens, i + 1)
+                )
             )
             and current
             and nxt is not None
@@ -310,7 +315,7 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
                 )
             )
             continue
-        if prefix and firm_role(prefix, name):
+        if prefix and firm_role(text, prefix, name):
             firm = Mention(start, end, [t.text for t in name], "org", in_quote, category="company")
             firm.role_start = prefix[0].start  # "Owner" is part of the phrase, not a subject
             mentions.append(firm)

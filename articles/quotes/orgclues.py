@@ -70,7 +70,9 @@ def org_before(text: str, tokens: list[Token], index: int) -> str | None:
     before = tokens[index - 1]
     if before.capitalised or text[before.stop : tokens[index].start] != " ":
         return None
-    if gender_of_given_name(tokens[index].text) and before.lower not in ("airline", "carrier", "chain"):
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    two_words = nxt is not None and nxt.capitalised and text[tokens[index].stop : nxt.start] == " "
+    if two_words and gender_of_given_name(tokens[index].text):
         return None
     return ORG_NOUNS.get(before.lower)
 
@@ -107,10 +109,13 @@ def org_by_clause(text: str, start: int, end: int, name: list[Token]) -> str | N
     return None
 
 
-def firm_role(prefix: list[Token], name: list[Token]) -> bool:
-    """`Owner Castell Tiles`: a role a firm holds, before a name with no given name."""
+def firm_role(text: str, prefix: list[Token], name: list[Token]) -> bool:
+    """`Owner Castell Tiles`: a role a firm holds, before a name with no given name, and no
+    he or she taking it up (`Owner Ng Ka-ming… he said`)."""
     words = [t.lower for t in prefix if t.lower not in CAPITALISED_STOPWORDS]
-    return bool(words) and all(w in _FIRM_ROLES for w in words) and len(name) > 1 and not _personal(name)
+    if not words or not all(w in _FIRM_ROLES for w in words) or len(name) < 2 or _personal(name):
+        return False
+    return not re.search(r"\b(?:he|she|his|her|him)\b", text[name[-1].end : name[-1].end + 150], re.I)
 
 
 def owners_of(text: str, start: int) -> int:

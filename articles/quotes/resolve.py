@@ -30,20 +30,10 @@ _COMPANY = set(
 _KINDS = {"person": "person", "org": "organisation", "group": "group"}
 # Categories a story names one organisation by in turn: the Commission is "the agency" too.
 _RELATED = (
-    {
-        "agency",
-        "authority",
-        "commission",
-        "committee",
-        "regulator",
-        "bureau",
-        "service",
-        "department",
-        "office",
-    },
-    {"company", "group", "airline", "bank"},
+    {"agency", "authority", "commission", "regulator", "bureau", "service"},
+    {"company", "group", "airline"},
     {"foundation", "group", "association"},
-    {"zoo", "museum", "library", "theatre", "foundation"},
+    {"zoo", "museum", "library", "theatre"},
 )
 # Nouns general enough to stand for an organisation the story never typed.
 _GENERIC = {"company", "group", "foundation"}
