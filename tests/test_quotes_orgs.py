@@ -209,3 +209,11 @@ def test_a_place_of_two_words_taking_which_is_no_company():
 def test_the_bank_said_does_not_fall_back_to_a_company():
     text = "Acme Corporation borrowed 40 million euros. “The loan is secured,” the bank said."
     assert said(text) == {"The loan is secured": (None, None)}
+
+
+def test_a_lower_case_firm_role_before_a_bare_name():
+    text = (
+        "Quarry owner Piedra Blanca said in a statement that it would pay for the repairs. "
+        "“Every house will be fixed,” it said."
+    )
+    assert said(text) == {"Every house will be fixed": ("Piedra Blanca", "organisation")}

@@ -315,11 +315,6 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
                 )
             )
             continue
-        if prefix and firm_role(text, prefix, name):
-            firm = Mention(start, end, [t.text for t in name], "org", in_quote, category="company")
-            firm.role_start = prefix[0].start  # "Owner" is part of the phrase, not a subject
-            mentions.append(firm)
-            continue
         category = (
             org_apposition(text, end)
             or org_before(text, tokens, tokens.index(name[0]))
@@ -342,6 +337,11 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         title = next((t.text for t in prefix if is_title(t.text) and not is_role(t.text)), None)
         prefixed = role_prefix(text, tokens, index, prefix)
         role, role_start = prefixed if prefixed else (None, start)
+        if role and firm_role(text, role, name):
+            firm = Mention(start, end, [t.text for t in name], "org", in_quote, category="company")
+            firm.role_start = role_start  # "Owner" is part of the phrase, not a subject
+            mentions.append(firm)
+            continue
         age, apposed = role_after(text, end)
         set_off = role_before(text, start)
         mention = Mention(

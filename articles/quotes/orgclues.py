@@ -109,12 +109,14 @@ def org_by_clause(text: str, start: int, end: int, name: list[Token]) -> str | N
     return None
 
 
-def firm_role(text: str, prefix: list[Token], name: list[Token]) -> bool:
-    """`Owner Castell Tiles`: a role a firm holds, before a name with no given name, and no
-    he or she taking it up (`Owner Ng Ka-ming… he said`)."""
-    words = [t.lower for t in prefix if t.lower not in CAPITALISED_STOPWORDS]
-    if not words or not all(w in _FIRM_ROLES for w in words) or len(name) < 2 or _personal(name):
+def firm_role(text: str, role: str, name: list[Token]) -> bool:
+    """`Owner Castell Tiles`, `mine owner Carbon del Norte`: a role a firm holds, before a
+    name with no given name, and no he or she taking it up (`Owner Ng Ka-wai… he said`)."""
+    words = role.casefold().split()
+    if not words or words[-1] not in _FIRM_ROLES or len(name) < 2 or _personal(name):
         return False
+    if any(w in ROLE_WORDS and w not in _FIRM_ROLES for w in words):
+        return False  # "company owner and chief executive"
     return not re.search(r"\b(?:he|she|his|her|him)\b", text[name[-1].end : name[-1].end + 150], re.I)
 
 
