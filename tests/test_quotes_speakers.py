@@ -481,3 +481,22 @@ def test_a_second_fragment_after_a_new_subject_does_not_inherit():
         "called the hearing “overdue”."
     )
     assert speakers(text)["overdue"] is None
+
+
+def test_a_role_in_the_lead_named_in_the_next_paragraph():
+    text = (
+        "NORTH BAY — The former director of the state lottery on Monday refused to testify, calling "
+        "the hearing a “witch hunt”.\n\n"
+        "Odile Ferrant, who ran the lottery for nine years, said through her lawyer that she "
+        "would speak only in court."
+    )
+    assert speakers(text) == {"witch hunt": "Odile Ferrant"}
+
+
+def test_a_role_in_the_lead_is_not_whoever_opens_the_next_paragraph():
+    text = (
+        "NORTH BAY — The former director of the state lottery on Monday refused to testify, calling "
+        "the hearing a “witch hunt”.\n\n"
+        "Odile Ferrant, an analyst at Brightwater Securities, said the shares would recover."
+    )
+    assert speakers(text) == {"witch hunt": None}

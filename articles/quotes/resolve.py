@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import groups
-from .lexicon import COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
+from . import attribution, groups
+from .lexicon import CAPITALISED_STOPWORDS, COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
 from .orgwords import ORG_NOUNS
 from .phrases import Document, NounPhrase, noun_phrases
@@ -252,9 +252,31 @@ class Salience:
         gender = ROLE_WORDS.get(phrase.head)
         if phrase.det != "the":
             return Speaker(None, None, 0.0)
+        if last is None:
+            return self._named_next(pos, gender)
         if last is None or last.kind != "person" or (gender and last.gender and gender != last.gender):
             return Speaker(None, None, 0.0)
         return Speaker(last.name, last, 0.6)
+
+    def _named_next(self, pos: int, gender: str | None) -> Speaker:
+        """Cataphora in the lead: `The former head of the port authority… calling the inquiry a
+        "ruse"`, nobody named yet, and the next paragraph opens with the person: `Marcus Dlamini,
+        who led the authority…`."""
+        if not self.doc.paragraphs or pos >= self.doc.paragraphs[0][1] or len(self.doc.paragraphs) < 2:
+            return Speaker(None, None, 0.0)
+        if any(self.mentioned_before(e, pos) >= 0 for e in self.entities if e.kind == "person"):
+            return Speaker(None, None, 0.0)
+        lo, hi = self.doc.sentence_at(self.doc.paragraphs[1][0])
+        subject = attribution.sentence_subject(self.doc, lo, hi)
+        entity = subject.mention.entity if subject and subject.kind == "name" and subject.mention else None
+        if entity is None or entity.kind != "person" or (gender and entity.gender not in (None, gender)):
+            return Speaker(None, None, 0.0)
+        # The person's sentence must take up the role's own words ("head of the port authority"…
+        # "who led the authority"), or it is someone else being introduced.
+        text = self.doc.text
+        if not _content_words(text[pos : pos + 60]) & _content_words(text[subject.end : hi]):
+            return Speaker(None, None, 0.0)
+        return Speaker(entity.name, entity, 0.5)
 
     def _document_author(self, pos: int, phrase: NounPhrase) -> Speaker:
         """`according to a statement from her office`: whoever issued the document."""
@@ -289,6 +311,11 @@ class Salience:
                     return
         if speaker.name and re.search(r"\b(?:statement|notice|communiqu[eé]|letter)\b", text):
             self.last_author = speaker
+
+
+def _content_words(text: str) -> set[str]:
+    found = {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
+    return found - CAPITALISED_STOPWORDS - {"former", "which", "there", "their", "about", "after"}
 
 
 def _nationality_clash(words: list[str], role: str) -> bool:
