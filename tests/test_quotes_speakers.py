@@ -500,3 +500,13 @@ def test_a_role_in_the_lead_is_not_whoever_opens_the_next_paragraph():
         "Odile Ferrant, an analyst at Brightwater Securities, said the shares would recover."
     )
     assert speakers(text) == {"witch hunt": None}
+
+
+def test_a_family_in_the_lead_named_later_and_paid_tribute_as_a_cue():
+    text = (
+        "The family of a cyclist who died on the coast road have paid tribute to her as a “kind, "
+        "fearless woman”.\n\n"
+        "Police said Mara Quill, 34, was hit by a van on Sunday. In a statement, the Quill family said: "
+        "“She lit up every room.”"
+    )
+    assert said(text)["kind, fearless woman"] == ("Quill family", "group")

@@ -47,6 +47,7 @@ SPEECH_VERBS = _forms(
     brand:branded,brands,branding label:labelled,labeled dismiss:dismissed,dismisses
     characterise:characterised,characterized hail:hailed,hailing condemn:condemned,condemning
     slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
+    pay_tribute:paid_tribute,pays_tribute,paying_tribute
     according_to:according_to
     """
 )
