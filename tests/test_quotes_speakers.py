@@ -510,3 +510,12 @@ def test_a_family_in_the_lead_named_later_and_paid_tribute_as_a_cue():
         "“She lit up every room.”"
     )
     assert said(text)["kind, fearless woman"] == ("Quill family", "group")
+
+
+def test_his_wife_is_the_other_person_of_his_surname():
+    text = (
+        "Colin and Wenna Tredinnick, both 68, found the hoard while digging a pond. "
+        "“I thought it was a bottle top,” Colin Tredinnick said.\n\n"
+        "His wife laughed. “He says that now,” she said."
+    )
+    assert speakers(text)["He says that now"] == "Wenna Tredinnick"

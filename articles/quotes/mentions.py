@@ -243,11 +243,13 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     mentions.extend(families)
     # "Brian and Sheila Moss": the first of a couple has the surname too.
     couples = []
-    for m in re.finditer(r"\b([A-Z][a-z]+) and [A-Z][a-z]+ ([A-Z][\w\-]+)\b", text):
+    partners = set()  # where the second of a couple starts: "Sheila Moss" is a person too
+    for m in re.finditer(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w\-]+)\b", text):
         if gender_of_given_name(m.group(1)) and not any(s <= m.start() < e for s, e in quoted):
             couples.append(
-                Mention(m.start(1), m.end(1), [m.group(1), m.group(2)], "person", False, evidence=True)
+                Mention(m.start(1), m.end(1), [m.group(1), m.group(3)], "person", False, evidence=True)
             )
+            partners.add(m.start(2))
     mentions.extend(couples)
     for run in _runs(text, tokens):
         prefix, name = _split_run(run)
@@ -361,6 +363,7 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             or apposed
             or set_off
             or age is not None
+            or start in partners
             or speech_next_to(text, start, end)
             or relative_who(text, start, end)
             or (gender_of_given_name(name[0].text) and len(name) > 1)

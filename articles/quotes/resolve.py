@@ -27,6 +27,7 @@ _COMPANY = set(
 )
 
 
+_KIN = set(words("wife husband son daughter mother father brother sister widow widower"))
 _KINDS = {"person": "person", "org": "organisation", "group": "group"}
 # Categories a story names one organisation by in turn: the Commission is "the agency" too.
 _RELATED = (
@@ -224,6 +225,8 @@ class Salience:
             entity = self.by_role(pos, phrase)
             if entity is not None:
                 return Speaker(entity.name, entity, 0.85)
+            if (relative := self._relative(pos, phrase)) is not None:
+                return Speaker(relative.name, relative, 0.75)
             return self._focus_for_role(pos, phrase)
         if phrase.kind == "doc":
             return self._document_author(pos, phrase)
@@ -257,6 +260,26 @@ class Salience:
         if last is None or last.kind != "person" or (gender and last.gender and gender != last.gender):
             return Speaker(None, None, 0.0)
         return Speaker(last.name, last, 0.6)
+
+    def _relative(self, pos: int, phrase: NounPhrase) -> Entity | None:
+        """`Brian and Sheila Moss… His wife laughed`: the one other person of that surname,
+        of the kinship word's gender, beside the man *his* stands for."""
+        if phrase.det not in ("his", "her") or phrase.head not in _KIN:
+            return None
+        owner, _confidence = self.pronoun(pos, "m" if phrase.det == "his" else "f")
+        if owner is None or owner.kind != "person" or len(owner.tokens) < 2:
+            return None
+        gender = ROLE_WORDS.get(phrase.head)
+        kin = [
+            e
+            for e in self.entities
+            if e.kind == "person"
+            and e is not owner
+            and e.key_tokens[-1] == owner.key_tokens[-1]
+            and e.gender in (None, gender)
+            and self.mentioned_before(e, pos) >= 0
+        ]
+        return kin[0] if len(kin) == 1 else None
 
     def _named_next(self, pos: int, gender: str | None) -> Speaker:
         """Cataphora in the lead: `The former head of the port authority… calling the inquiry a
