@@ -519,3 +519,11 @@ def test_his_wife_is_the_other_person_of_his_surname():
         "His wife laughed. “He says that now,” she said."
     )
     assert speakers(text)["He says that now"] == "Wenna Tredinnick"
+
+
+def test_both_parties_as_subject_name_no_one_speaker():
+    text = (
+        "Talks between the Farmers' League and the Rural Alliance broke down on Friday, days after "
+        "both parties claimed “a real breakthrough”."
+    )
+    assert speakers(text) == {"a real breakthrough": None}

@@ -248,6 +248,10 @@ INDEFINITE = {
     "various",
     "unnamed",
     "senior",
+    # "both parties claimed…": many speakers, none of them named
+    "both",
+    "all",
+    "neither",
 }
 COLLECTIVE = set(
     words(
@@ -256,7 +260,8 @@ COLLECTIVE = set(
     protesters protestors activists traders economists lawmakers people villagers locals
     passengers workers employees fans supporters opponents doctors scientists investors
     neighbours neighbors parents teachers students farmers fishermen police prosecutors
-    investigators rescuers volunteers organisers organizers some others many
+    investigators rescuers volunteers organisers organizers some others many parties sides
+    countries nations companies
     """
     )
 )
