@@ -527,3 +527,12 @@ def test_both_parties_as_subject_name_no_one_speaker():
         "both parties claimed “a real breakthrough”."
     )
     assert speakers(text) == {"a real breakthrough": None}
+
+
+def test_a_ranking_names_a_player_as_a_role_does():
+    text = (
+        "Ines Marlow beat the world number four Dagny Holt 6-3, 6-2 on Tuesday.\n\n"
+        "Holt, who had won their last three meetings, said the wind had been hard. "
+        "“I could not find my timing at all,” the world number four told reporters."
+    )
+    assert speakers(text)["I could not find my timing at all"] == "Dagny Holt"
