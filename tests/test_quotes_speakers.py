@@ -536,3 +536,16 @@ def test_a_ranking_names_a_player_as_a_role_does():
         "“I could not find my timing at all,” the world number four told reporters."
     )
     assert speakers(text)["I could not find my timing at all"] == "Dagny Holt"
+
+
+def test_a_team_word_after_former_is_not_part_of_the_name():
+    text = (
+        "The coach was asked about criticism from former Wallaby Kemi Drury, who called the pack "
+        "“slow to the breakdown” on radio."
+    )
+    assert speakers(text) == {"slow to the breakdown": "Kemi Drury"}
+
+
+def test_former_before_a_place_of_three_words_makes_no_person():
+    text = "The former New Harbour Giants stadium will close. “It is the end of an era,” the mayor said."
+    assert speakers(text) == {"It is the end of an era": None}

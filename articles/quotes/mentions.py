@@ -181,6 +181,12 @@ def _state_body(tokens: list[Token], index: int) -> bool:
     return any(t.lower in _STATE_BODIES for t in tokens[index : end + 1])
 
 
+def _after_former(text: str, token: Token) -> bool:
+    return bool(
+        re.search(r"\b(?:former|ex-|onetime|retired)\s*$", text[max(0, token.start - 10) : token.start])
+    )
+
+
 def _after_role(text: str, tokens: list[Token], token: Token) -> bool:
     index = tokens.index(token)
     before = tokens[index - 1] if index else None
@@ -255,6 +261,8 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         prefix, name = _split_run(run)
         if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
             prefix, name = [], run  # "ministry spokesman He Jian": the surname He
+        if not prefix and len(name) > 2 and name[1].lower not in PARTICLES and _after_former(text, name[0]):
+            name = name[1:]  # "former Springbok Danie Louw": a team, then a name still to be evidenced
         if not name:
             continue
         in_quote = any(s <= name[0].start < e for s, e in quoted)
