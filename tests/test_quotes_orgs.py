@@ -217,3 +217,11 @@ def test_a_lower_case_firm_role_before_a_bare_name():
         "“Every house will be fixed,” it said."
     )
     assert said(text) == {"Every house will be fixed": ("Piedra Blanca", "organisation")}
+
+
+def test_a_person_saying_its_and_taken_up_by_she_is_a_person():
+    text = (
+        "Yevgenia Sorokina said on Monday that its ruling was unjust, referring to the court. "
+        "“I will appeal,” she said."
+    )
+    assert said(text) == {"I will appeal": ("Yevgenia Sorokina", "person")}

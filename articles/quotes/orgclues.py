@@ -102,7 +102,7 @@ def org_by_clause(text: str, start: int, end: int, name: list[Token]) -> str | N
     if _personal(name):
         return None
     two_words = len(name) > 1 and name[0].lower not in _PLACE_STARTS
-    if two_words and (_WHICH.match(text, end) or _SAYS_ITS.match(text, end)):
+    if two_words and (_WHICH.match(text, end) or _SAYS_ITS.match(text, end)) and not _taken_up(text, end):
         return ""
     if _GOVERNED.search(text[max(0, start - 30) : start]):
         return "company"
@@ -117,7 +117,16 @@ def firm_role(text: str, role: str, name: list[Token]) -> bool:
         return False
     if any(w in ROLE_WORDS and w not in _FIRM_ROLES for w in words):
         return False  # "company owner and chief executive"
-    return not re.search(r"\b(?:he|she|his|her|him)\b", text[name[-1].end : name[-1].end + 150], re.I)
+    return not _taken_up(text, name[-1].end)
+
+
+def _taken_up(text: str, end: int) -> bool:
+    """A he or she soon after the name: a person, whatever else the sentence suggests."""
+    outside = _QUOTED.sub(" ", text[end : end + 300])  # "…see him," it said: not the name's
+    return bool(re.search(r"\b(?:he|she|his|her|him)\b", outside[:150], re.I))
+
+
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]*(?:[”\"»]|$)|‘[^’]*(?:’(?=[\s,.;:!?])|$)")
 
 
 def owners_of(text: str, start: int) -> int:
