@@ -253,3 +253,25 @@ def test_to_dict_is_plain_data():
 @pytest.mark.parametrize("text", ["", "No quotes at all.", 'An unclosed "x', "6'2\" tall"])
 def test_degenerate_input(text):
     assert all(text[q.start : q.end] == q.text for q in extract_quotes(text))
+
+
+def test_a_title_after_a_verb_of_releasing_is_no_quote():
+    text = "On Monday the trio release “Glass Rivers”, and drummer Ada Quint says it was hard work."
+    assert [q.text for q in extract_quotes(text)] == []
+
+
+def test_a_title_set_off_after_a_clause_about_a_work_is_no_quote():
+    text = (
+        "Bassist Tom Varga says the last song they recorded in the old studio, “Night Ferry”, "
+        "closes the record. “We cried a bit,” he said."
+    )
+    assert [q.text for q in extract_quotes(text)] == ["We cried a bit,"]
+
+
+def test_a_fragment_as_a_verbs_object_then_a_phrase_is_a_quote():
+    text = (
+        "Transport Minister Lena Voss said the plan was sound. "
+        "She reported “steady gains” in talks with unions."
+    )
+    q = quote(text, "steady gains")
+    assert q.speaker == "Lena Voss"

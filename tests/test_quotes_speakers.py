@@ -448,3 +448,104 @@ def test_calling_after_a_clause_and_a_country_after_of_is_no_speaker():
 def test_a_coordinator_named_after_an_organisation_word():
     text = "“All of them are alive,” Civil Protection coordinator Luisa Ramirez told reporters."
     assert speakers(text) == {"All of them are alive": "Luisa Ramirez"}
+
+
+def test_a_sports_position_before_a_name_is_a_role():
+    text = (
+        "Head coach Dale Fenwick blamed the defence.\n\n"
+        "Quarterback Deon Marsh threw for 280 yards in defeat. Marsh was asked about the last drive. "
+        "“We left points out there,” he said."
+    )
+    assert speakers(text)["We left points out there"] == "Deon Marsh"
+
+
+def test_a_fragment_in_a_who_clause_belongs_to_the_name_before_who():
+    text = (
+        "Coach Anna Varga was asked about criticism from Tarik Osei, who called the team “slow and old” "
+        "on the radio. “Tarik can say what he likes,” she said."
+    )
+    assert speakers(text) == {"slow and old": "Tarik Osei", "Tarik can say what he likes": "Anna Varga"}
+
+
+def test_a_second_fragment_continues_the_reported_speech_of_the_first():
+    text = (
+        "The mayor's lawyer, Ruth Ekwueme, said her client had “done nothing wrong” but would not attend "
+        "“a televised circus”."
+    )
+    assert speakers(text) == {"done nothing wrong": "Ruth Ekwueme", "a televised circus": "Ruth Ekwueme"}
+
+
+def test_a_second_fragment_after_a_new_subject_does_not_inherit():
+    text = (
+        "The mayor's lawyer, Ruth Ekwueme, said her client had “done nothing wrong”, but the council "
+        "called the hearing “overdue”."
+    )
+    assert speakers(text)["overdue"] is None
+
+
+def test_a_role_in_the_lead_named_in_the_next_paragraph():
+    text = (
+        "NORTH BAY — The former director of the state lottery on Monday refused to testify, calling "
+        "the hearing a “witch hunt”.\n\n"
+        "Odile Ferrant, who ran the lottery for nine years, said through her lawyer that she "
+        "would speak only in court."
+    )
+    assert speakers(text) == {"witch hunt": "Odile Ferrant"}
+
+
+def test_a_role_in_the_lead_is_not_whoever_opens_the_next_paragraph():
+    text = (
+        "NORTH BAY — The former director of the state lottery on Monday refused to testify, calling "
+        "the hearing a “witch hunt”.\n\n"
+        "Odile Ferrant, an analyst at Brightwater Securities, said the shares would recover."
+    )
+    assert speakers(text) == {"witch hunt": None}
+
+
+def test_a_family_in_the_lead_named_later_and_paid_tribute_as_a_cue():
+    text = (
+        "The family of a cyclist who died on the coast road have paid tribute to her as a “kind, "
+        "fearless woman”.\n\n"
+        "Police said Mara Quill, 34, was hit by a van on Sunday. In a statement, the Quill family said: "
+        "“She lit up every room.”"
+    )
+    assert said(text)["kind, fearless woman"] == ("Quill family", "group")
+
+
+def test_his_wife_is_the_other_person_of_his_surname():
+    text = (
+        "Colin and Wenna Tredinnick, both 68, found the hoard while digging a pond. "
+        "“I thought it was a bottle top,” Colin Tredinnick said.\n\n"
+        "His wife laughed. “He says that now,” she said."
+    )
+    assert speakers(text)["He says that now"] == "Wenna Tredinnick"
+
+
+def test_both_parties_as_subject_name_no_one_speaker():
+    text = (
+        "Talks between the Farmers' League and the Rural Alliance broke down on Friday, days after "
+        "both parties claimed “a real breakthrough”."
+    )
+    assert speakers(text) == {"a real breakthrough": None}
+
+
+def test_a_ranking_names_a_player_as_a_role_does():
+    text = (
+        "Ines Marlow beat the world number four Dagny Holt 6-3, 6-2 on Tuesday.\n\n"
+        "Holt, who had won their last three meetings, said the wind had been hard. "
+        "“I could not find my timing at all,” the world number four told reporters."
+    )
+    assert speakers(text)["I could not find my timing at all"] == "Dagny Holt"
+
+
+def test_a_team_word_after_former_is_not_part_of_the_name():
+    text = (
+        "The coach was asked about criticism from former Wallaby Kemi Drury, who called the pack "
+        "“slow to the breakdown” on radio."
+    )
+    assert speakers(text) == {"slow to the breakdown": "Kemi Drury"}
+
+
+def test_former_before_a_place_of_three_words_makes_no_person():
+    text = "The former New Harbour Giants stadium will close. “It is the end of an era,” the mayor said."
+    assert speakers(text) == {"It is the end of an era": None}

@@ -19,6 +19,7 @@ _INTRODUCTORY = re.compile(
     r"according|last|this|by|from|to|until|once|now|then|also|but|and|yet|so|still)\b",
     re.I,
 )
+_WHO = re.compile(r"\s*who\s+(?:\w+ly\s+|had\s+|has\s+|have\s+|once\s+)?", re.I)
 _PARENTHETICAL = re.compile(r"\s*(?:who|which|whose|where|when|\w+ing|\w+ed|\d{1,3}\s*$)\b", re.I)
 
 
@@ -41,6 +42,13 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
     """The subject of a verb at `verb_at`: the nearest phrase on its left that is not an
     apposition or an aside set off by commas (`Lind, flanked by Mayor Berg, said`)."""
     segments = [s for s in _segments(doc, lo, verb_at) if doc.text[s[0] : s[1]].strip(" ,")]
+    # "criticism from Danie Louw, who called the Sharks 'soft'": the name before *who*.
+    if (
+        len(segments) > 1
+        and _WHO.fullmatch(doc.text[segments[-1][0] : verb_at])
+        and _ends_with_name(doc, segments[-2])
+    ):
+        return noun_phrases(doc, *segments[-2])[-1]
     for k in range(len(segments) - 1, -1, -1):
         seg_lo, seg_hi = segments[k]
         chunk = doc.text[seg_lo:seg_hi]
@@ -67,6 +75,11 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
         # Within one segment the subject is the phrase nearest the verb that no preposition governs.
         return not_in_pp(doc, phrases)[-1]
     return None
+
+
+def _new_subject(doc: Document, lo: int, hi: int) -> bool:
+    """Whether the words between two quotations bring a subject of their own."""
+    return any(p.kind in ("name", "pronoun", "role", "org") for p in noun_phrases(doc, lo, hi))
 
 
 def _ends_with_name(doc: Document, segment: tuple[int, int]) -> bool:
@@ -277,6 +290,12 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
         # `called the inquiry a "ruse" and a "scam"`: the second fragment shares the first's verb.
         first = find_cue(doc, max(prev, key=lambda s: s.after))
         return Cue(first.verb, first.verb_at, first.subject, "inside", False) if first else None
+    if not found and prev and not _new_subject(doc, max(s.after for s in prev), span.open):
+        # `said his client had "nothing to hide" but would not take part in "a show trial"`:
+        # the reported speech runs on with no subject of its own.
+        first = find_cue(doc, max(prev, key=lambda s: s.after))
+        if first is not None and first.where == "inside":
+            return Cue(first.verb, first.verb_at, first.subject, "inside", False)
     if not found:
         return None
     verb, verb_at = found

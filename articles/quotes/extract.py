@@ -6,7 +6,7 @@ import re
 
 from .attribution import Cue, find_cue
 from .entities import build_entities
-from .lexicon import FRAGMENT_VERBS, SCARE_MARKERS, SPEECH_VERBS, WORK_NOUNS
+from .lexicon import FRAGMENT_VERBS, SCARE_MARKERS, SPEECH_VERBS, WORK_NOUNS, WORK_VERBS
 from .mentions import find_mentions
 from .phrases import Document
 from .records import QuoteCandidate
@@ -17,6 +17,7 @@ from .text import paragraph_spans
 _TIME_AFTER = re.compile(
     r"\s+(?:on|at|last|this|after|before|during|when|while|since|yesterday|today|earlier|later)\b"
 )
+_PHRASE_AFTER = re.compile(r"\s+(?:in|with|over|for|at|from|to|about|against|between|during)\b")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "or", "with", "from", "by"}
 
 
@@ -84,8 +85,15 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
     if any(marker in before[-15:] for marker in SCARE_MARKERS):
         return False
     title_like = _looks_like_title(words, inner)
-    if title_like and any(w.casefold() in WORK_NOUNS for w in preceding):
-        return False  # `her previous film, "Salt",`
+    if title_like and any(w.casefold() in WORK_NOUNS or w.casefold() in WORK_VERBS for w in preceding):
+        return False  # `her previous film, "Salt",`, `they release "Paper Moons"`
+    clause = re.split(r"[.;:!?\"“”«»]", doc.text[max(0, span.open - 80) : span.open])[-1]
+    if (
+        title_like
+        and clause.rstrip().endswith(",")
+        and any(w.casefold() in WORK_NOUNS for w in _words(clause))
+    ):
+        return False  # `the first song they wrote after the funeral, "Harbour Lights",`
     if cue is not None and cue.adjacent:
         return True  # `"No," he said.` is a quotation however short
     if title_like and (cue is None or len(words) <= 4):
@@ -102,7 +110,9 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         # `called the squad "soft" on Monday`: the clause ends after the fragment.
         # `was "deeply concerned" about`: a predicate, which the words after it complete.
         continues = re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after)
-        if continues and not (governed and _TIME_AFTER.match(after)) and not predicative:
+        # `claimed "significant progress" in talks with…`: the verb's object, then a phrase.
+        direct = lemma is not None and len(gap) <= 1 and _PHRASE_AFTER.match(after)
+        if continues and not (governed and _TIME_AFTER.match(after)) and not predicative and not direct:
             return False  # `the "surprise" of the year`, `its "temporary" measures`
         # One or two words count only when a verb of saying governs them: "called it "reckless"",
         # `called the inquiry a "ruse"`, `claimed "significant progress"`, `warned of "chaos"`.

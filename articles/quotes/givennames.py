@@ -20,7 +20,7 @@ MALE = set(
     evgeny fabio felipe felix fernando filip florian francesco francisco frank franz frederick
     friedrich gabriel george georg georgios gerhard giorgio giovanni giuseppe gordon graham
     gregory grigory guillaume gustav hans harald harry heinrich helmut henri henrik henry hugo
-    hussein ian igor ilya ivan jack jacob jakub james jan javier jeremy jerzy jim joachim joao
+    hussein iain ian igor ilya ivan jack jacob jakub james jan javier jeremy jerzy jim joachim joao
     joe johan johannes john jonas jonathan jorge jose josef joseph juan julian jurgen karl kamil
     kenneth kevin klaus konstantin krzysztof lars laurent leonid leon lorenzo louis luc luca
     lucas ludwig luis lukas lukasz maciej manuel marc marcel marco marcus marek mario mark

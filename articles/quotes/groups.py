@@ -64,7 +64,15 @@ def family_speaker(salience, pos: int, phrase: NounPhrase) -> Entity | None:
     if groups:
         return max(groups, key=lambda item: item[0])[1]
     focus = next((e for p, e in reversed(salience.subjects) if p < pos and e.kind == "person"), None)
-    return family_entity(salience, focus) if focus is not None else None
+    if focus is not None:
+        return family_entity(salience, focus)
+    # "The family of a teenager who drowned… paid tribute", named only later as "the Reid family".
+    later = [
+        (min(m.start for m in e.mentions), e)
+        for e in salience.entities
+        if e.kind == "group" and e.tokens[-1].casefold() == "family" and e.mentions
+    ]
+    return min(later, key=lambda item: item[0])[1] if later else None
 
 
 def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
@@ -73,7 +81,7 @@ def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         noun = word.removesuffix("'s").removesuffix("’s")
         if noun != word and noun in ORG_NOUNS:
             return salience.recent_org(pos, {ORG_NOUNS[noun]}) or salience.recent_org(pos, None)
-    if phrase.det == "its" or phrase.head == "board":
+    if phrase.det == "its" or ORG_NOUNS.get(phrase.head) == "board":
         return salience.recent_org(pos, None)
     return None
 
@@ -98,7 +106,8 @@ def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         return None
     for word in phrase.words[:-1]:
         if word in ORG_NOUNS:
-            return salience.recent_org(pos, {ORG_NOUNS[word]})
+            # "a company spokesman" with no company of that kind named stays unnamed.
+            return salience.recent_org(pos, {ORG_NOUNS[word]}, loose=False)
     return None
 
 

@@ -47,6 +47,7 @@ SPEECH_VERBS = _forms(
     brand:branded,brands,branding label:labelled,labeled dismiss:dismissed,dismisses
     characterise:characterised,characterized hail:hailed,hailing condemn:condemned,condemning
     slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
+    pay_tribute:paid_tribute,pays_tribute,paying_tribute
     according_to:according_to
     """
 )
@@ -178,6 +179,11 @@ ROLE_WORDS = dict.fromkeys(
     convenor convener caddie runner-up harbourmaster harbormaster midfielder
     defender forward winger veteran neighbour neighbor colleague friend partner rival survivor
     witness victim resident owner farmer fisher pilot driver worker employee volunteer
+    quarterback linebacker receiver pitcher catcher batsman batter bowler all-rounder wicketkeeper
+    fly-half scrum-half flanker full-back centre-back skipper cyclist rider jockey trainer golfer
+    boxer sprinter climber rower sailor keeper zookeeper fishmonger shopkeeper stallholder baker
+    butcher chef publican landlord tenant student pupil parent firefighter paramedic constable
+    midwife pharmacist vet veterinarian plumber electrician
     """
     )
 )
@@ -242,6 +248,10 @@ INDEFINITE = {
     "various",
     "unnamed",
     "senior",
+    # "both parties claimed…": many speakers, none of them named
+    "both",
+    "all",
+    "neither",
 }
 COLLECTIVE = set(
     words(
@@ -250,7 +260,8 @@ COLLECTIVE = set(
     protesters protestors activists traders economists lawmakers people villagers locals
     passengers workers employees fans supporters opponents doctors scientists investors
     neighbours neighbors parents teachers students farmers fishermen police prosecutors
-    investigators rescuers volunteers organisers organizers some others many
+    investigators rescuers volunteers organisers organizers some others many parties sides
+    countries nations companies
     """
     )
 )
@@ -266,6 +277,15 @@ WORK_NOUNS = set(
     exhibition programme program podcast debut single headline anthem musical ballet sculpture
     collection novella biography thriller sequel prequel episode titled entitled named dubbed
     codenamed code-named nicknamed slogan motto
+    """
+    )
+)
+# Verbs whose object is a work, not words: `they release "Paper Moons"`.
+WORK_VERBS = set(
+    words(
+        """
+    release released releases releasing record recorded records recording publish published
+    publishes perform performed performs premiere premiered premieres stage staged stages
     """
     )
 )

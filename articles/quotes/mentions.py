@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .evidence import pronoun_follows, relative_who, speech_next_to
 from .givennames import gender_of_given_name
 from .lexicon import (
     CAPITALISED_STOPWORDS,
@@ -20,6 +21,7 @@ from .lexicon import (
     SPEECH_VERBS,
     words,
 )
+from .orgclues import firm_role, org_after, org_apposition, org_before, org_by_clause, org_set_off, owners_of
 from .orgwords import INSTITUTIONS, ORG_NOUNS, ORG_WORDS
 from .roles import Token, is_role, is_title, joined, role_after, role_before, role_prefix, tokenize
 
@@ -106,7 +108,16 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         linking = (
-            (token.lower in PARTICLES or (token.lower == "of" and current and _heads_of(current[-1])))
+            (
+                token.lower in PARTICLES
+                or (token.lower == "of" and current and _heads_of(current[-1]))
+                or (
+                    token.lower == "and"
+                    and current
+                    and not gender_of_given_name(current[0].text)
+                    and _org_ahead(text, tokens, i + 1)
+                )
+            )
             and current
             and nxt is not None
             and nxt.capitalised
@@ -126,12 +137,24 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def _org_ahead(text: str, tokens: list[Token], i: int) -> bool:
+    """`Energy and Mines Ministry`, `Westshire Fire and Rescue Service`: the capitalised words
+    after *and* end in an organisation word, so *and* is inside the name."""
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].capitalised and joined(text, tokens[j], tokens[j + 1]):
+        j += 1
+    return tokens[j].capitalised and tokens[j].lower in ORG_WORDS and not gender_of_given_name(tokens[i].text)
+
+
 def _possessive_owners(text: str, tokens: list[Token], first: Token) -> list[Token]:
     """`Reporters' Rights Network`, `Grange Traders' Association`: the capitalised possessive
     words that open an organisation's name, which the runs split off."""
     index = tokens.index(first)
-    if not index or not tokens[index - 1].possessive or not tokens[index - 1].capitalised:
+    before = tokens[index - 1] if index else None
+    if before is None or not before.possessive or not before.capitalised:
         return []
+    if text[before.stop - 1] not in "'’" and _state_body(tokens, index):
+        return []  # "Peru's Energy Ministry" is Peru's ministry; "St Brendan's Hospital" a name
     owners = [tokens[index - 1]]
     while index - len(owners) - 1 >= 0:
         token = tokens[index - len(owners) - 1]
@@ -141,6 +164,27 @@ def _possessive_owners(text: str, tokens: list[Token], first: Token) -> list[Tok
             break
         owners.insert(0, token)
     return owners if text[owners[-1].stop : first.start] in (" ", "' ", "’ ") else []
+
+
+_STATE_BODIES = set(
+    words(
+        "ministry department government embassy consulate parliament army navy police cabinet senate "
+        "congress duma"
+    )
+)
+
+
+def _state_body(tokens: list[Token], index: int) -> bool:
+    end = index
+    while end + 1 < len(tokens) and (tokens[end + 1].capitalised or tokens[end + 1].lower in ("of", "and")):
+        end += 1
+    return any(t.lower in _STATE_BODIES for t in tokens[index : end + 1])
+
+
+def _after_former(text: str, token: Token) -> bool:
+    return bool(
+        re.search(r"\b(?:former|ex-|onetime|retired)\s*$", text[max(0, token.start - 10) : token.start])
+    )
 
 
 def _after_role(text: str, tokens: list[Token], token: Token) -> bool:
@@ -179,38 +223,6 @@ def _is_org(tokens: list[Token]) -> bool:
 
 
 _COMMON = set(COLLECTIVE) | set(ROLE_WORDS) | set(ORG_NOUNS) | set(DOC_NOUNS) | set(SPEECH_VERBS)
-_ORG_APPOSITION = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w\-']+\s+){0,3}?(" + "|".join(ORG_NOUNS) + r")"
-    r"(?=\s*[,.;:)]|\s+(?:of|in|that|which|based|from|with|owned|known|whose|for|run)\b)"
-)
-
-
-def _org_apposition(text: str, end: int) -> str | None:
-    """`Cyclesmith, a chain of bicycle shops,` makes Cyclesmith an organisation."""
-    match = _ORG_APPOSITION.match(text, end)
-    return ORG_NOUNS[match.group(1)] if match else None
-
-
-def _org_before(text: str, tokens: list[Token], index: int) -> str | None:
-    """`budget airline Rheinair`, `the carmaker Volta`: a lower-case organisation noun in front."""
-    if index == 0:
-        return None
-    before = tokens[index - 1]
-    if before.capitalised or text[before.stop : tokens[index].start] != " ":
-        return None
-    return ORG_NOUNS.get(before.lower)
-
-
-_ORG_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(" + "|".join(n for n in ORG_NOUNS if n != "family") + r")\b")
-
-
-def _org_after(text: str, start: int, end: int, name: list[Token]) -> str | None:
-    """`the Region Midt hospital group`: a name the article takes as a modifier of an
-    organisation noun, and no given name to say it is a person."""
-    if not re.search(r"\bthe\s+$", text[max(0, start - 5) : start]) or gender_of_given_name(name[0].text):
-        return None
-    match = _ORG_AFTER.match(text, end)
-    return ORG_NOUNS[match.group(1)] if match else None
 
 
 def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
@@ -237,16 +249,20 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     mentions.extend(families)
     # "Brian and Sheila Moss": the first of a couple has the surname too.
     couples = []
-    for m in re.finditer(r"\b([A-Z][a-z]+) and [A-Z][a-z]+ ([A-Z][\w\-]+)\b", text):
+    partners = set()  # where the second of a couple starts: "Sheila Moss" is a person too
+    for m in re.finditer(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w\-]+)\b", text):
         if gender_of_given_name(m.group(1)) and not any(s <= m.start() < e for s, e in quoted):
             couples.append(
-                Mention(m.start(1), m.end(1), [m.group(1), m.group(2)], "person", False, evidence=True)
+                Mention(m.start(1), m.end(1), [m.group(1), m.group(3)], "person", False, evidence=True)
             )
+            partners.add(m.start(2))
     mentions.extend(couples)
     for run in _runs(text, tokens):
         prefix, name = _split_run(run)
         if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
             prefix, name = [], run  # "ministry spokesman He Jian": the surname He
+        if not prefix and len(name) > 2 and name[1].lower not in PARTICLES and _after_former(text, name[0]):
+            name = name[1:]  # "former Springbok Danie Louw": a team, then a name still to be evidenced
         if not name:
             continue
         in_quote = any(s <= name[0].start < e for s, e in quoted)
@@ -258,8 +274,10 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             mentions.append(Mention(words[0].start, words[-1].end, [t.text for t in words], "org", in_quote))
             continue
         if _is_org(name) or (not prefix and _is_org(run)):
-            org = [t for t in run if t.lower not in CAPITALISED_STOPWORDS or t.lower == "of"]
-            while org and org[-1].lower == "of":
+            org = [t for t in run if t.lower not in CAPITALISED_STOPWORDS or t.lower in ("of", "and")]
+            while org and org[0].lower in ("of", "and"):
+                org.pop(0)
+            while org and org[-1].lower in ("of", "and"):
                 org.pop()
             owners = _possessive_owners(text, tokens, org[0]) if org else []
             # A lone organisation word ("Police", "Union") names nothing in particular.
@@ -270,7 +288,13 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
                     else [t.text for t in org]
                 )
                 start = owners[0].start if owners else org[0].start
-                mentions.append(Mention(start, org[-1].end, words, "org", in_quote))
+                # "The United Print Workers union": the noun after says which kind it is.
+                category = org_after(text, start, org[-1].end, org)
+                if not owners and org_apposition(text, org[-1].end):
+                    # "Friends of Eastbridge Libraries, a campaign group": "of" ends no name.
+                    first = owners_of(text, start)
+                    words, start = text[first:start].split() + words, first
+                mentions.append(Mention(start, org[-1].end, words, "org", in_quote, category=category))
             continue
         personal = prefix or gender_of_given_name(name[0].text)
         if (len(name) > 1 and name[-1].lower in PLACE_WORDS and not personal) or (
@@ -302,17 +326,32 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             )
             continue
         category = (
-            _org_apposition(text, end)
-            or _org_before(text, tokens, tokens.index(name[0]))
-            or _org_after(text, start, end, name)
+            org_apposition(text, end)
+            or org_before(text, tokens, tokens.index(name[0]))
+            or org_after(text, start, end, name)
+            or org_set_off(text, start, end, name)
         )
         if category and not prefix:
-            mentions.append(Mention(start, end, [t.text for t in name], "org", in_quote, category=category))
+            # "Supporters of Harlow Baths, a campaign group": the words before "of" are its name too.
+            first = owners_of(text, start)
+            words = text[first:start].split() + [t.text for t in name]
+            mentions.append(Mention(first, end, words, "org", in_quote, category=category))
+            continue
+        category = None if prefix else org_by_clause(text, start, end, name)
+        if category is not None:
+            mentions.append(
+                Mention(start, end, [t.text for t in name], "org", in_quote, category=category or None)
+            )
             continue
         index = tokens.index(name[0])
         title = next((t.text for t in prefix if is_title(t.text) and not is_role(t.text)), None)
         prefixed = role_prefix(text, tokens, index, prefix)
         role, role_start = prefixed if prefixed else (None, start)
+        if role and firm_role(text, role, name):
+            firm = Mention(start, end, [t.text for t in name], "org", in_quote, category="company")
+            firm.role_start = role_start  # "Owner" is part of the phrase, not a subject
+            mentions.append(firm)
+            continue
         age, apposed = role_after(text, end)
         set_off = role_before(text, start)
         mention = Mention(
@@ -332,11 +371,13 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             or apposed
             or set_off
             or age is not None
-            or _speech_next_to(text, start, end)
+            or start in partners
+            or speech_next_to(text, start, end)
+            or relative_who(text, start, end)
             or (gender_of_given_name(name[0].text) and len(name) > 1)
         )
         if not mention.evidence and len(name) > 1:
-            mention.evidence = _pronoun_follows(text, start, end, quoted)
+            mention.evidence = pronoun_follows(text, start, end, quoted)
         mentions.append(mention)
     # Words of one person's role ("Fishermen's association leader Bjørn Haugen") name nobody.
     prefixes = [(m.role_start, m.start) for m in mentions if 0 <= m.role_start < m.start]
@@ -345,29 +386,3 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     orgs = [(m.start, m.end) for m in found if m.kind == "org"]
     found = [m for m in found if m.kind == "org" or not any(lo <= m.start < hi for lo, hi in orgs)]
     return sorted(found, key=lambda m: m.start)
-
-
-def _pronoun_follows(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
-    """`Zsófia Balogh was unconvinced. "…," she said.`: a name opening a sentence and taken up
-    by he or she soon after is a person, even with no role or given name we know."""
-    if not re.search(r"(?:^|[.!?]\s|\n|/\.\s)\s*$", text[max(0, start - 4) : start]):
-        return False
-    for match in re.finditer(r"\b(?:he|she|his|her)\b", text[end : end + 200], re.I):
-        at = end + match.start()
-        if not any(lo <= at < hi for lo, hi in quoted):
-            return True
-    return False
-
-
-def _speech_next_to(text: str, start: int, end: int) -> bool:
-    if re.search(r"\b(?:of|in|from|at)\s+(?:[A-Z][\w\-]*\s+)?$", text[max(0, start - 30) : start]):
-        return False  # "Kim So-yeon of South Korea, who led…, said": the verb is Kim's
-    after = re.match(r"(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?(\w+(?: to| out| on)?)", text[end : end + 90])
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
-    if not re.match(r"(?:$|[,.;:!?)]|\s+(?:of|from|at|in|on|who)\b)", text[end : end + 8]):
-        before = None  # "said Norway's plan was sound": the name must end the clause
-    return bool(after and after.group(1).casefold() in SPEECH_VERBS) or bool(
-        before
-        and before.group(1).casefold() in {"said", "says", "added", "to", "asked", "according"}
-        and (before.group(1) != "to" or text[max(0, start - 15) : start].endswith("according to "))
-    )

@@ -18,7 +18,9 @@ ORG_WORDS = set(
     inspectorate chamber tribunal trust exchange hospital school academy energy motors shipping
     securities partners capital media news times press radio television broadcasting studios
     commissariat gazette observer herald review journal post telegraph tribune industry
-    industries fc united athletic wanderers rovers hotspur
+    industries fc united athletic wanderers rovers hotspur zoo museum gallery library libraries
+    theatre theater orchestra college logistics foods homes estates properties developments
+    construction technologies systems pharmaceuticals electronics engineering brewery insurance
     """
     )
 )
@@ -39,7 +41,8 @@ INSTITUTIONS = {
     "knesset",
 }
 
-# Lower-case nouns that stand for an organisation in "the ministry said".
+# Lower-case nouns that stand for an organisation in "the ministry said", and the category a
+# name must have for the noun to stand for it ("the firm" is a company; "the trustees" a board).
 ORG_NOUNS = {
     "ministry": "ministry",
     "company": "company",
@@ -92,6 +95,27 @@ ORG_NOUNS = {
     "prosecutors": "office",
     "organisers": "committee",
     "organizers": "committee",
+    "bureau": "bureau",
+    "service": "service",
+    "trust": "foundation",
+    "trustees": "board",
+    "zoo": "zoo",
+    "museum": "museum",
+    "gallery": "museum",
+    "library": "library",
+    "theatre": "theatre",
+    "orchestra": "theatre",
+    "college": "university",
+    "school": "school",
+    "developer": "company",
+    "housebuilder": "company",
+    "supermarket": "company",
+    "brewer": "company",
+    "broadcaster": "company",
+    "publisher": "company",
+    "supplier": "company",
+    "organisation": "group",
+    "organization": "group",
     "family": "family",
     "couple": "family",
 }

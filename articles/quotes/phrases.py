@@ -19,6 +19,7 @@ from .scan import QuoteSpan
 from .text import sentence_spans
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:-year-old)?", re.UNICODE)
+_NUMBERS = set(words("one two three four five six seven eight nine ten"))
 _DETERMINERS = {"the", "its", "his", "her", "their", "our"}
 
 
@@ -109,7 +110,16 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
         if token.possessive or _compound_continues(doc, tokens, i):
             continue  # "the airline's chief", "the commission head": the head comes later
         head = word.removesuffix("s") if word.endswith("s") and word[:-1] in ROLE_WORDS else word
-        if not (head in ROLE_WORDS or word in ORG_NOUNS or word in DOC_NOUNS or word in COLLECTIVE or age):
+        # "the world number three": a ranking names a player as a role does.
+        ranked = i > 0 and tokens[i - 1].lower == "number" and (word in _NUMBERS or word.isdigit())
+        if not (
+            head in ROLE_WORDS
+            or word in ORG_NOUNS
+            or word in DOC_NOUNS
+            or word in COLLECTIVE
+            or age
+            or ranked
+        ):
             continue
         # Walk back over modifiers to the determiner that says what kind of phrase this is.
         j, det = i - 1, None
@@ -132,7 +142,7 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
             kind = "doc"
         elif det in INDEFINITE or (det is None and word in COLLECTIVE):
             kind = "indefinite"
-        elif head in ROLE_WORDS or age:
+        elif head in ROLE_WORDS or age or ranked:
             kind = "role" if det else ("indefinite" if token.lower.endswith("s") else "role")
         elif word in ORG_NOUNS and det:
             kind = "org"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import groups
-from .lexicon import COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
+from . import attribution, groups
+from .lexicon import CAPITALISED_STOPWORDS, COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
 from .orgwords import ORG_NOUNS
 from .phrases import Document, NounPhrase, noun_phrases
@@ -27,7 +27,17 @@ _COMPANY = set(
 )
 
 
+_KIN = set(words("wife husband son daughter mother father brother sister widow widower"))
 _KINDS = {"person": "person", "org": "organisation", "group": "group"}
+# Categories a story names one organisation by in turn: the Commission is "the agency" too.
+_RELATED = (
+    {"agency", "authority", "commission", "regulator", "bureau", "service"},
+    {"company", "group", "airline"},
+    {"foundation", "group", "association"},
+    {"zoo", "museum", "library", "theatre"},
+)
+# Nouns general enough to stand for an organisation the story never typed.
+_GENERIC = {"company", "group", "foundation"}
 
 
 @dataclass
@@ -121,9 +131,22 @@ class Salience:
             best.gender = gender  # the story's own pronoun tells us
         return best, confidence
 
-    def recent_org(self, pos: int, kinds: set[str] | None) -> Entity | None:
-        orgs = [e for e in self.entities if e.kind == "org" and (kinds is None or org_category(e) & kinds)]
-        orgs = [(self.mentioned_before(e, pos), e) for e in orgs]
+    def recent_org(self, pos: int, kinds: set[str] | None, loose: bool = True) -> Entity | None:
+        """The organisation last named of one of these categories; failing that, of a related
+        category (`the agency said` for a Commission), or one named with no category at all
+        (`Grange Estates, which…` … `the company said`)."""
+        found = self._recent_org(pos, lambda e: kinds is None or bool(org_category(e) & kinds))
+        if found is not None or not kinds or not loose:
+            return found
+        related = set().union(*(family for family in _RELATED if kinds & family))
+        if related:
+            found = self._recent_org(pos, lambda e: bool(org_category(e) & related))
+        if found is None and kinds & _GENERIC:
+            found = self._recent_org(pos, lambda e: not org_category(e))
+        return found
+
+    def _recent_org(self, pos: int, wanted) -> Entity | None:
+        orgs = [(self.mentioned_before(e, pos), e) for e in self.entities if e.kind == "org" and wanted(e)]
         orgs = [item for item in orgs if item[0] >= 0]
         return max(orgs, key=lambda item: item[0])[1] if orgs else None
 
@@ -202,6 +225,8 @@ class Salience:
             entity = self.by_role(pos, phrase)
             if entity is not None:
                 return Speaker(entity.name, entity, 0.85)
+            if (relative := self._relative(pos, phrase)) is not None:
+                return Speaker(relative.name, relative, 0.75)
             return self._focus_for_role(pos, phrase)
         if phrase.kind == "doc":
             return self._document_author(pos, phrase)
@@ -230,9 +255,51 @@ class Salience:
         gender = ROLE_WORDS.get(phrase.head)
         if phrase.det != "the":
             return Speaker(None, None, 0.0)
+        if last is None:
+            return self._named_next(pos, gender)
         if last is None or last.kind != "person" or (gender and last.gender and gender != last.gender):
             return Speaker(None, None, 0.0)
         return Speaker(last.name, last, 0.6)
+
+    def _relative(self, pos: int, phrase: NounPhrase) -> Entity | None:
+        """`Brian and Sheila Moss… His wife laughed`: the one other person of that surname,
+        of the kinship word's gender, beside the man *his* stands for."""
+        if phrase.det not in ("his", "her") or phrase.head not in _KIN:
+            return None
+        owner, _confidence = self.pronoun(pos, "m" if phrase.det == "his" else "f")
+        if owner is None or owner.kind != "person" or len(owner.tokens) < 2:
+            return None
+        gender = ROLE_WORDS.get(phrase.head)
+        kin = [
+            e
+            for e in self.entities
+            if e.kind == "person"
+            and e is not owner
+            and e.key_tokens[-1] == owner.key_tokens[-1]
+            and e.gender in (None, gender)
+            and self.mentioned_before(e, pos) >= 0
+        ]
+        return kin[0] if len(kin) == 1 else None
+
+    def _named_next(self, pos: int, gender: str | None) -> Speaker:
+        """Cataphora in the lead: `The former head of the port authority… calling the inquiry a
+        "ruse"`, nobody named yet, and the next paragraph opens with the person: `Marcus Dlamini,
+        who led the authority…`."""
+        if not self.doc.paragraphs or pos >= self.doc.paragraphs[0][1] or len(self.doc.paragraphs) < 2:
+            return Speaker(None, None, 0.0)
+        if any(self.mentioned_before(e, pos) >= 0 for e in self.entities if e.kind == "person"):
+            return Speaker(None, None, 0.0)
+        lo, hi = self.doc.sentence_at(self.doc.paragraphs[1][0])
+        subject = attribution.sentence_subject(self.doc, lo, hi)
+        entity = subject.mention.entity if subject and subject.kind == "name" and subject.mention else None
+        if entity is None or entity.kind != "person" or (gender and entity.gender not in (None, gender)):
+            return Speaker(None, None, 0.0)
+        # The person's sentence must take up the role's own words ("head of the port authority"…
+        # "who led the authority"), or it is someone else being introduced.
+        text = self.doc.text
+        if not _content_words(text[pos : pos + 60]) & _content_words(text[subject.end : hi]):
+            return Speaker(None, None, 0.0)
+        return Speaker(entity.name, entity, 0.5)
 
     def _document_author(self, pos: int, phrase: NounPhrase) -> Speaker:
         """`according to a statement from her office`: whoever issued the document."""
@@ -267,6 +334,11 @@ class Salience:
                     return
         if speaker.name and re.search(r"\b(?:statement|notice|communiqu[eé]|letter)\b", text):
             self.last_author = speaker
+
+
+def _content_words(text: str) -> set[str]:
+    found = {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
+    return found - CAPITALISED_STOPWORDS - {"former", "which", "there", "their", "about", "after"}
 
 
 def _nationality_clash(words: list[str], role: str) -> bool:

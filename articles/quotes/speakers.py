@@ -63,9 +63,18 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
         else:
             speaker = Speaker(None, None, 0.0)
         result[id(span)] = speaker
+        if (
+            cue is not None
+            and cue.subject is not None
+            and _WHO_ASIDE.match(doc.text, cue.subject.end, cue.verb_at)
+        ):
+            continue  # "criticism from X, who called it 'soft'": X spoke in an aside, off stage
         salience.note_subject(at, speaker.entity, speaker=True)
         previous = span
     return result
+
+
+_WHO_ASIDE = re.compile(r",\s+who\s+(?:\w+\s+)?$")
 
 
 def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, result) -> Speaker:
