@@ -204,3 +204,17 @@ def test_a_draft_restores_without_a_confirmation(editor):
     assert editor.post(restore_url(story), form_as_shown(page)).status_code == 302
     story.refresh_from_db()
     assert story.standfirst == "First standfirst."
+
+
+def test_the_diff_lists_only_what_the_restore_changes(editor):
+    """Status, times and address stay as they are, so the diff never shows them changing."""
+    story = ArticleFactory(headline="Bakery reopens", slug="bakery-reopens")
+    desk_save(editor, story)  # a draft's revision
+    story.publish(by=desk_user("Editor", username="pia"))
+    desk_save(editor, story, headline="Bakery reopens on the square", slug="bakery-reopens-square")
+    content = editor.get(restore_url(story)).content.decode()
+    table = content[
+        content.index('class="restore-diff"') : content.index("</table>", content.index("restore-diff"))
+    ]
+    assert "Headline" in table
+    assert "Status" not in table and "Slug" not in table and "Publication time" not in table
