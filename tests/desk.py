@@ -1,6 +1,7 @@
 """Helpers for driving the editors' desk (the admin) the way a browser form would."""
 
 import importlib
+from html.parser import HTMLParser
 
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
@@ -77,3 +78,60 @@ def story_post_data(article, quotes=(), **overrides):
 
 def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
+
+
+class _FormReader(HTMLParser):
+    """The fields of one <form> and the values a browser would submit for them unchanged."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.inside, self.data = form_id, False, []
+        self._textarea = self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("id") == self.form_id
+        if not self.inside or "disabled" in a:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text").lower()
+            if kind in ("submit", "button", "image", "reset", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.data.append((name, a.get("value", "on" if kind in ("checkbox", "radio") else "")))
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in a and "value" in a:
+            self.data.append((self._select, a["value"]))
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self._textarea is not None:
+            # A browser drops the one newline that may follow <textarea>.
+            name, value = self._textarea
+            self.data.append((name, value[1:] if value.startswith("\n") else value))
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+
+def form_as_shown(response, form_id="article_form", **overrides):
+    """What a browser posts back for the form `form_id` of `response` when nobody touched it,
+    with `overrides` typed in: the test sends exactly what the page carried, hidden fields included."""
+    reader = _FormReader(form_id)
+    reader.feed(response.content.decode())
+    data = {}
+    for name, value in reader.data:
+        data.setdefault(name, []).append(value)
+    data.update(overrides)
+    return data

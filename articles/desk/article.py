@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,13 +10,14 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from ..models import Article, Correction, Note, Quote, audit
+from ..models import Article, Correction, Note, Quote
 from ..models.transitions import allowed_transitions
 from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import ArticleAdminForm
-from .revisions import compare, ensure_baseline, keep_workflow_state, versions_of
+from .restore import RestoreAdminMixin
+from .revisions import compare, ensure_baseline, versions_of
 from .suggestions import suggestion_urls
 from .wire_import import wire_import_urls
 from .workflow import WorkflowButtonsMixin, restoring, sent_back_notice
@@ -44,6 +44,17 @@ class CorrectionInline(admin.StackedInline):
     fields = ["kind", "text", "created_at", "created_by"]
     readonly_fields = ["created_at", "created_by"]
 
+    # On the restore screen they are shown as they are now and cannot be touched: readers have
+    # seen them, and a restore keeps them whatever the revision held (desk/restore.py).
+    def has_add_permission(self, request, obj=None):
+        return not restoring(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not restoring(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not restoring(request) and super().has_delete_permission(request, obj)
+
 
 class NoteInline(admin.TabularInline):
     """Internal notes between staff; never shown to readers."""
@@ -56,7 +67,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
+class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "lead_thumbnail", "section", "state", "published_at", "author", "updated_at"]
     list_display_links = ["headline"]
@@ -179,12 +190,12 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
         extra_context = extra_context or {}
         if object_id and restoring(request):
             # reversion has just written the old revision back; only its content stays.
-            keep_workflow_state(restoring(request))
+            restoring(request).keep()
         if object_id and getattr(request, "recovering", False):
             Article.objects.filter(pk=unquote(object_id)).update(**Article.RECOVERED_AS_DRAFT)
         if object_id:
             article = self.get_object(request, object_id)
-            if article is not None:
+            if article is not None and not restoring(request):
                 if request.method == "GET":
                     ensure_baseline(article)
                 extra_context["transitions"] = [t.value for t in allowed_transitions(article, request.user)]
@@ -221,34 +232,6 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
         ]
         context = {"action_list": action_list, **(extra_context or {})}
         return admin.ModelAdmin.history_view(self, request, object_id, context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restore an earlier revision: an edit like any other, checked against the story as
-        it is now, bringing back its content but never its status, times or retraction."""
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404
-        if not article.can_be_edited_by(request.user):
-            self.message_user(
-                request,
-                f"You cannot restore an earlier version of “{article}”: it is "
-                f"{article.state_label.lower()}, and reporters may change only their own drafts. "
-                "Ask an editor.",
-                messages.ERROR,
-            )
-            if self.has_view_or_change_permission(request, article):
-                return redirect("admin:articles_article_history", article.pk)
-            return redirect("admin:articles_article_changelist")
-        request.restoring_article = article
-        response = super().revision_view(request, object_id, version_id, extra_context)
-        if request.method == "POST" and response.status_code == 302:
-            audit.record(
-                audit.AuditEvent.Action.RESTORE,
-                user=request.user,
-                target=f"story “{article}” (#{article.pk}) to revision {version_id}",
-                request=request,
-            )
-        return response
 
     def recover_view(self, request, version_id, extra_context=None):
         """Recover a deleted story: it comes back as a draft with no publication or expiry time

@@ -116,6 +116,31 @@ class ArticleAdminForm(forms.ModelForm):
         return taken
 
 
+class ConfirmedRestoreForm(ArticleAdminForm):
+    """The restore screen of a published story: readers have it, so the editor ticks a box
+    saying they read what the restore changes (listed above the form) before it is saved."""
+
+    confirm_restore = forms.BooleanField(
+        required=False, label="I have read the changes above: restore this revision on the published story."
+    )
+
+    def clean(self):
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            # Someone else saved: what the restore changes is new, so it is confirmed again.
+            self.data = self.data.copy()
+            self.data.pop(self.add_prefix("confirm_restore"), None)
+            raise
+        if not self._errors and not cleaned.get("confirm_restore"):
+            raise forms.ValidationError(
+                "Not restored: this story is published. Read what the restore changes, listed "
+                "above, tick the box under the list, then restore again.",
+                code="restore_unconfirmed",
+            )
+        return cleaned
+
+
 def _same(a, b):
     return ("" if a is None else str(a)) == ("" if b is None else str(b))
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import pre_save
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
 from reversion.models import Version
@@ -32,30 +31,6 @@ class Change:
 def versions_of(article):
     """The story's versions, newest first, with who saved them."""
     return Version.objects.get_for_object(article).select_related("revision__user").order_by("-pk")
-
-
-def _keep_lock_version_on_revert(sender, instance, raw, **kwargs):
-    # Restoring a revision writes the stored row back raw, bypassing Article.save().
-    # The lock version is not stored in revisions; carry the current one over so
-    # it never winds back and a stale form from before the restore is still refused.
-    if raw and instance.pk:
-        current = Article.objects.filter(pk=instance.pk).values_list("version", flat=True).first()
-        if current is not None:
-            instance.version = current
-
-
-def connect_signals():
-    pre_save.connect(_keep_lock_version_on_revert, sender=Article, dispatch_uid="articles.revisions.revert")
-
-
-def keep_workflow_state(article):
-    """After a revision was written back, put the story's workflow fields back as they are
-    now (`article` was read before the revert): a restore changes content only."""
-    kept = {
-        Article._meta.get_field(name).attname: getattr(article, Article._meta.get_field(name).attname)
-        for name in Article.WORKFLOW_FIELDS
-    }
-    Article.objects.filter(pk=article.pk).update(**kept)
 
 
 def ensure_baseline(article):
@@ -84,15 +59,34 @@ def _body_text(html):
 
 def snapshot(version):
     """The story as `version` stored it, as {label: readable text}."""
-    data = version.field_dict
     related = {}
     for other in version.revision.version_set.all():
         related.setdefault(other.content_type_id, []).append(other.field_dict)
     ct = ContentType.objects.get_for_models(Quote, TaggedArticle, Correction)
-    quotes = sorted(related.get(ct[Quote].pk, []), key=lambda q: (q["order"], q["id"]))
+    return _readable(
+        version.field_dict,
+        quotes=related.get(ct[Quote].pk, []),
+        topic_ids=[t["tag_id"] for t in related.get(ct[TaggedArticle].pk, [])],
+        corrections=related.get(ct[Correction].pk, []),
+    )
+
+
+def snapshot_of(article):
+    """The story as it is saved now, in the same shape as snapshot(), so the two compare."""
+    data = {field.attname: getattr(article, field.attname) for field in Article._meta.concrete_fields}
+    data["people"] = list(article.people.values_list("pk", flat=True))
+    return _readable(
+        data,
+        quotes=list(article.quotes.values()),
+        topic_ids=list(article.topic_items.values_list("tag_id", flat=True)),
+        corrections=list(article.corrections.values()),
+    )
+
+
+def _readable(data, *, quotes, topic_ids, corrections):
+    quotes = sorted(quotes, key=lambda q: (q["order"], q["id"]))
     speakers = {p.pk: p.name for p in Person.objects.filter(pk__in=[q["speaker_id"] for q in quotes])}
-    topic_ids = [t["tag_id"] for t in related.get(ct[TaggedArticle].pk, [])]
-    corrections = sorted(related.get(ct[Correction].pk, []), key=lambda c: c["id"])
+    corrections = sorted(corrections, key=lambda c: c["id"])
     published_at = data.get("published_at")
     return {
         "Headline": data.get("headline", ""),

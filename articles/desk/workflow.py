@@ -10,8 +10,8 @@ from django.utils import timezone
 
 
 def restoring(request):
-    """The story (as it was before the revert) when `request` restores a revision."""
-    return getattr(request, "restoring_article", None)
+    """The restore in progress (desk.restore.Restore) when `request` restores a revision."""
+    return getattr(request, "restore", None)
 
 
 def sent_back_notice(article):
@@ -40,6 +40,16 @@ class WorkflowButtonsMixin:
         return next((method for button, method in self.TRANSITION_BUTTONS if button in request.POST), None)
 
     def response_change(self, request, obj):
+        restore = restoring(request)
+        if restore:
+            when = timezone.localtime(restore.version.revision.date_created).strftime("%-d %b %Y %H:%M")
+            self.message_user(
+                request,
+                f"“{obj}” is restored to its revision of {when}, saved as a new revision. "
+                "Corrections and updates already published are kept.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:articles_article_change", obj.pk)
         if getattr(request, "transition_refused", False):
             # Stay on the story, with the one error that says what to fix: no "changed
             # successfully" beside it, and no trip to the story list.
