@@ -167,7 +167,8 @@ class KeptUploadInput(AdminFileWidget):
             KEPT_UPLOAD,
             self.kept["token"],
         )
-        return kept + field
+        # One block, so the admin's flex row keeps the kept file above the input.
+        return format_html('<div class="kept-upload-field">{}{}</div>', kept, field)
 
 
 KEPT_UPLOAD = "kept_upload"
@@ -206,6 +207,10 @@ class PhotoAdminForm(forms.ModelForm):
             self.fields[
                 "credit"
             ].help_text += " If left empty, the credit embedded in the file (IPTC/XMP) is used."
+        if "alt_text" in self.fields:
+            # Photo.clean() refuses it empty, in words; the form's "This field is required." beside
+            # that said the same thing twice.
+            self.fields["alt_text"].required = False
         if self.is_bound and "image" in self.fields and self.uploader_id is not None:
             token = self.data.get(self.add_prefix(KEPT_UPLOAD))
             self.kept_name = pending_name(token, user_id=self.uploader_id) if token else None
