@@ -47,6 +47,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if 
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A refused form on the desk says why in the desk's layout; elsewhere Django's page stands.
+CSRF_FAILURE_VIEW = "articles.desk.refusals.csrf_failure"
 
 INSTALLED_APPS = [
     # django.contrib.admin, with the desk home as its front page.

@@ -17,6 +17,9 @@ def serve_media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+# A refusal on the desk is explained in the desk's own layout (articles/desk/refusals.py).
+handler403 = "articles.desk.refusals.permission_denied"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -15,7 +15,7 @@ INLINES = ("quotes", "corrections", "notes")
 
 
 def ensure_roles():
-    """The role groups, as migration 0004 creates them.
+    """The role groups, as migrations 0004, 0010 and 0019 make them.
 
     Browser tests run in transactions that end by flushing the database, which
     removes what data migrations made; this puts the groups back, using the
@@ -24,6 +24,9 @@ def ensure_roles():
     if not Group.objects.filter(name="Editor").exists():
         importlib.import_module("articles.migrations.0004_workflow").create_roles(django_apps, None)
         importlib.import_module("articles.migrations.0010_person_on_record").grant_editors(django_apps, None)
+        importlib.import_module("articles.migrations.0019_reporters_upload_photos").grant_reporters(
+            django_apps, None
+        )
 
 
 def desk_user(role, username=None):

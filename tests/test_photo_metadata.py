@@ -57,6 +57,16 @@ def post_photo(client, data, name="agency.jpg", **fields):
     return client.post(reverse("admin:articles_photo_add"), {**form, **fields})
 
 
+def post_and_confirm(client, data, name="agency.jpg", **fields):
+    """Upload, see what the file filled in, and save that as shown, without picking the file again."""
+    shown = post_photo(client, data, name, **fields)
+    assert shown.status_code == 200 and "Filled in from the file" in shown.content.decode()
+    assert not Photo.objects.exists(), "nothing is saved before the editor has seen it"
+    form = shown.context["adminform"].form
+    boxes = ["caption", "credit", "alt_text", "copyright", "focal_x", "focal_y", "kept_upload"]
+    return client.post(reverse("admin:articles_photo_add"), {box: form.data.get(box, "") for box in boxes})
+
+
 class TestReading:
     def test_iptc_caption_credit_byline_and_copyright(self):
         found = metadata_of(with_iptc(jpeg(), AGENCY_FILE))
@@ -121,7 +131,7 @@ class TestReading:
 
 class TestPrefill:
     def test_empty_caption_credit_and_copyright_are_filled_from_the_file(self, editor_client):
-        response = post_photo(editor_client, with_iptc(jpeg(), AGENCY_FILE))
+        response = post_and_confirm(editor_client, with_iptc(jpeg(), AGENCY_FILE))
         assert response.status_code == 302, response.content.decode()[-3000:]
         photo = Photo.objects.get()
         assert photo.caption == "Ferries queue outside Split harbour on Monday."
@@ -129,7 +139,7 @@ class TestPrefill:
         assert photo.copyright == "© 2025 Adriatic Press"
 
     def test_what_the_editor_typed_wins(self, editor_client):
-        response = post_photo(
+        response = post_and_confirm(
             editor_client, with_iptc(jpeg(), AGENCY_FILE), caption="Our caption", credit="NWS/Ana Ortiz"
         )
         assert response.status_code == 302
@@ -147,7 +157,7 @@ class TestPrefill:
         assert not Photo.objects.exists()
 
     def test_the_credit_box_is_still_required_when_the_file_is_kept(self, editor_client):
-        response = post_photo(editor_client, with_iptc(jpeg(), AGENCY_FILE))
+        post_and_confirm(editor_client, with_iptc(jpeg(), AGENCY_FILE))
         photo = Photo.objects.get()
         url = reverse("admin:articles_photo_change", args=[photo.pk])
         response = editor_client.post(

@@ -40,7 +40,7 @@ MATRIX = {
     "restore a revision of own draft": {"Reporter", "Editor"},
     "restore a revision of own published story": {"Editor"},
     "restore a revision of someone else's draft": {"Editor"},
-    "upload a photo": {"Editor", "Photo editor"},
+    "upload a photo": {"Reporter", "Editor", "Photo editor"},
     "change a photo's credit": {"Photo editor"},
     "delete a photo": {"Photo editor"},
 }

@@ -34,7 +34,7 @@ MATRIX = {
     "edit a section": {"Editor"},
     # Sections are the site's navigation: removing one is left to administrators.
     "delete a section": set(),
-    "upload a photo": {"Editor", "Photo editor"},
+    "upload a photo": {"Reporter", "Editor", "Photo editor"},
     "edit a photo's caption": {"Photo editor"},
     "delete an unused photo": {"Photo editor"},
     # The original keeps the photographer's metadata: the desk's, never a reader's.

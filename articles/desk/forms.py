@@ -1,5 +1,11 @@
-from django import forms
+from pathlib import PurePath
 
+from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
+from django.urls import reverse
+from django.utils.html import format_html
+
+from ..images.pending import pending_discard, pending_keep, pending_name, pending_open
 from ..images.validation import inspect_upload
 from ..models import Article, Photo
 from ..models.sanitize import sanitize_body
@@ -166,29 +172,130 @@ class PhotoUploadField(forms.ImageField):
         return {**super().widget_attrs(widget), "accept": "image/jpeg,image/png,image/webp"}
 
 
+class KeptUploadInput(AdminFileWidget):
+    """The admin's file input, plus the upload kept from the last try: its thumbnail and token."""
+
+    kept = None  # {"token", "url", "name"} once PhotoAdminForm keeps a file
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, value, attrs, renderer)
+        if not self.kept:
+            return field
+        # Built here, not in a widget template: the form renderer only sees app templates.
+        kept = format_html(
+            '<div class="kept-upload" role="status"><img src="{}" alt="" width="160">'
+            "<p><strong>“{}” kept from your upload</strong> — choose another to replace it. "
+            "Saving uses this file; you need not pick it again.</p>"
+            '<input type="hidden" name="{}" value="{}"></div>',
+            self.kept["url"],
+            self.kept["name"],
+            KEPT_UPLOAD,
+            self.kept["token"],
+        )
+        # One block, so the admin's flex row keeps the kept file above the input.
+        return format_html('<div class="kept-upload-field">{}{}</div>', kept, field)
+
+
+KEPT_UPLOAD = "kept_upload"
+KEPT_EXPIRED = "The file you chose earlier is no longer kept (after a day it is cleared): choose it again."
+CONFIRM_PREFILL = (
+    "Filled in from the file: %(fields)s. Check what the file says below, correct it if need "
+    "be, then save again."
+)
+
+
 class PhotoAdminForm(forms.ModelForm):
-    """The photo form: a new file's embedded caption, credit and copyright fill empty boxes."""
+    """The photo form: a new file's embedded caption, credit and copyright fill empty boxes.
+
+    What the file filled in is shown before anything is saved: a fresh upload that filled a
+    box comes back once for the editor to confirm. A form that comes back for any reason
+    keeps its file (articles/images/pending.py), so the editor fixes the boxes and saves
+    without choosing the file again; choosing another replaces it.
+    """
 
     PREFILLED = ("caption", "credit", "copyright")
+    uploader_id = None  # the desk user, set per request by PhotoAdmin.get_form()
 
     class Meta:
         model = Photo
         fields = ["image", "caption", "credit", "alt_text", "copyright", "focal_x", "focal_y"]
         field_classes = {"image": PhotoUploadField}
+        widgets = {"image": KeptUploadInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kept_name = None
+        self.from_kept = False
         if "credit" in self.fields:
             # An empty box may be filled from the file; Photo.clean() refuses it if it stays empty.
             self.fields["credit"].required = False
             self.fields[
                 "credit"
             ].help_text += " If left empty, the credit embedded in the file (IPTC/XMP) is used."
+        if "alt_text" in self.fields:
+            # Photo.clean() refuses it empty, in words; the form's "This field is required." beside
+            # that said the same thing twice.
+            self.fields["alt_text"].required = False
+        if self.is_bound and "image" in self.fields and self.uploader_id is not None:
+            token = self.data.get(self.add_prefix(KEPT_UPLOAD))
+            self.kept_name = pending_name(token, user_id=self.uploader_id) if token else None
+            if self.kept_name:
+                self.fields["image"].required = False
+            elif token:
+                self.fields["image"].error_messages["required"] = KEPT_EXPIRED
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if self.kept_name and getattr(image, "inspection", None) is None:
+            image = self.fields["image"].to_python(pending_open(self.kept_name))
+            self.from_kept = True
+        return image
 
     def clean(self):
         cleaned = super().clean()
         inspection = getattr(cleaned.get("image"), "inspection", None)
         if inspection is not None:
             present = {field: cleaned[field] for field in self.PREFILLED if field in cleaned}
-            cleaned.update(inspection.metadata.prefill(present))
+            filled = inspection.metadata.prefill(present)
+            prefilled = [field for field in present if filled[field] != present[field]]
+            cleaned.update(filled)
+            if prefilled:
+                # Shown in the boxes when the form comes back, whatever else is wrong.
+                self.data = self.data.copy()
+                for field in prefilled:
+                    self.data[self.add_prefix(field)] = filled[field]
+            if prefilled and not self.from_kept:
+                labels = [str(self.fields[field].label).lower() for field in prefilled]
+                raise forms.ValidationError(
+                    CONFIRM_PREFILL, code="confirm_prefill", params={"fields": ", ".join(labels)}
+                )
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.errors and self.uploader_id is not None:
+            self._keep_upload()
+
+    def _keep_upload(self):
+        image = self.cleaned_data.get("image")
+        if getattr(image, "inspection", None) is not None and not self.from_kept:
+            token = pending_keep(upload=image, user_id=self.uploader_id)
+            pending_discard(self.kept_name)  # a new choice replaces the kept one
+            self.data = self.data.copy()
+            self.data[self.add_prefix(KEPT_UPLOAD)] = token
+            name = image.name
+        elif self.kept_name:  # reused, or a new choice that was refused: the old one stands
+            token = self.data[self.add_prefix(KEPT_UPLOAD)]
+            name = PurePath(self.kept_name).name
+        else:
+            return
+        self.fields["image"].widget.kept = {
+            "token": token,
+            "url": reverse("admin:articles_photo_pending", args=[token]),
+            "name": name,
+        }
+
+    def discard_kept(self):
+        """Called once the photo is saved: the kept file is now a photo's own copy."""
+        if self.from_kept:
+            pending_discard(self.kept_name)

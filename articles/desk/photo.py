@@ -10,7 +10,7 @@ from ..models.rendition import Rendition, rendition_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import PhotoAdminForm
-from .media import desk_photo_file
+from .media import desk_pending_file, desk_photo_file
 
 
 class UsageListFilter(admin.SimpleListFilter):
@@ -61,7 +61,8 @@ class PhotoAdmin(AuditedDeleteMixin, admin.ModelAdmin):
             {
                 "fields": ["caption", "credit", "alt_text", "copyright"],
                 "description": "Caption, credit and copyright left empty are filled from the uploaded "
-                "file’s IPTC/XMP/EXIF fields when it has them. Alt text is always yours to write.",
+                "file’s IPTC/XMP/EXIF fields when it has them, and shown to you before the photo is "
+                "saved. Alt text is always yours to write.",
             },
         ),
         (
@@ -88,15 +89,31 @@ class PhotoAdmin(AuditedDeleteMixin, admin.ModelAdmin):
         # Grouping for the counts drops Meta.ordering; pagination and autocomplete need an order.
         return super().get_queryset(request).annotate(**counts).order_by(*Photo._meta.ordering)
 
+    # Who may do what (docs/workflow.md, "Roles"): reporters and editors add photos,
+    # reporters from their story's lead-photo "+"; changing a stored photo (its credit
+    # above all) and deleting one need the photo editor's change_photo / delete_photo.
+    # Reporters get no change rights at all, not even on their own uploads: a credit is
+    # fixed on upload, and a wrong one is the photo desk's to correct.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Kept uploads are tied to the user who made them.
+        return type(form.__name__, (form,), {"uploader_id": request.user.pk})
+
     def get_urls(self):
         def view(request, name):
             return desk_photo_file(request, name, self)
 
+        def pending(request, token):
+            return desk_pending_file(request, token, self)
+
         files = path("file/<path:name>", self.admin_site.admin_view(view), name="articles_photo_file")
-        return [files, *super().get_urls()]
+        kept = path("kept/<str:token>/", self.admin_site.admin_view(pending), name="articles_photo_pending")
+        return [files, kept, *super().get_urls()]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        form.discard_kept()
         # Made here, once per size, so no reader's request ever waits for Pillow.
         photo_create_renditions(photo=obj, replace=change and "image" in form.changed_data)
 

@@ -4,7 +4,8 @@ Every photo file, original and rendition, sits in private storage (`STORAGES["ph
 a folder no web server serves, or a private bucket prefix. Its URL is never the file's
 own: a rendition's is the reader route `/photos/<key>/<spec>`, which answers only while
 something public uses the photo (articles/public/media.py); an original's is the desk
-route, which answers only staff who may see photos (articles/desk/photo.py). Readers
+route, which answers only staff who may see photos (articles/desk/photo.py), and only for
+files a photo owns; an upload kept across a failed form (`PENDING`) is no photo's yet. Readers
 never get an original, which may still carry the photographer's location.
 
 Rendition folders are keyed with the site secret, so their names cannot be guessed from
@@ -28,6 +29,9 @@ from django.utils.functional import LazyObject, cached_property, empty
 
 RENDITIONS = "photos/renditions/"
 ORIGINALS = "photos/originals/"
+# Uploads held for a photo form that failed validation (articles/images/pending.py):
+# no route serves this folder except the uploader's own signed thumbnail on the desk.
+PENDING = "photos/pending/"
 SIGNING_SALT = "articles.photo-file"
 
 # Set while a preview renders: its reader may not be logged in, and its photos are not yet
