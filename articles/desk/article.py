@@ -17,22 +17,27 @@ from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import ArticleAdminForm
+from .live_suggestions import live_suggestion_urls
 from .revisions import compare, ensure_baseline, keep_workflow_state, versions_of
 from .suggestions import suggestion_urls
+from .time_zones import time_zone_description
 from .wire_import import wire_import_urls
 from .workflow import WorkflowButtonsMixin, restoring, sent_back_notice
 
 S = Article.Status
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteInline(admin.StackedInline):
+    """The story's quotes, one block each: a table of seven columns ran to 1,800 px and put
+    Pull quote and Delete off a laptop's screen; a block fits any width, phones included."""
+
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
-    fields = ["text", "speaker", "verb", "context", "order", "is_pull_quote"]
+    fields = ["text", ("speaker", "verb"), ("context", "order", "is_pull_quote")]
     formfield_overrides = {
         # Quotes run to a sentence or two; a short textarea shows them whole.
-        Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})},
+        Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
     }
 
 
@@ -94,7 +99,14 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["articles/admin.css"]}
-        js = ["articles/story_form.js"]
+        # Each aid in its own file: the form's guard and counts, curly quotes in the plain
+        # boxes, the schedule-aware Publish button, quote suggestions from unsaved text.
+        js = [
+            "articles/story_form.js",
+            "articles/typography.js",
+            "articles/schedule_button.js",
+            "articles/quote_suggest.js",
+        ]
 
     # Who may do what: reporters edit only their own drafts; transitions are checked
     # again by the model, so a forged POST is refused too.
@@ -149,7 +161,12 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
             form.instance.save()  # the status change was refused; the edit itself is kept
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        fieldsets = [
+            (name, {**options, "description": time_zone_description(request)})
+            if name == "Publication"
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         if obj is None or self.has_change_permission(request, obj):
             return fieldsets
         # Read-only (a reporter's story in review): the body as readers will see it, not its HTML.
@@ -286,6 +303,7 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
         view = self.admin_site.admin_view
         return [
             *suggestion_urls(self),
+            *live_suggestion_urls(self),
             *wire_import_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
