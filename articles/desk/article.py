@@ -50,8 +50,9 @@ class CorrectionInline(admin.StackedInline):
     readonly_fields = ["created_at", "created_by"]
 
 
-class NoteInline(admin.TabularInline):
-    """Internal notes between staff; never shown to readers."""
+class NoteInline(admin.StackedInline):
+    """Internal notes between staff; never shown to readers. Stacked like the others: the
+    tabular inline's header has an empty first cell, which screen readers announce as nothing."""
 
     model = Note
     extra = 0
@@ -106,6 +107,7 @@ class ArticleAdmin(WorkflowButtonsMixin, AuditedDeleteMixin, VersionAdmin):
             "articles/typography.js",
             "articles/schedule_button.js",
             "articles/quote_suggest.js",
+            "articles/desk_a11y.js",
         ]
 
     # Who may do what: reporters edit only their own drafts; transitions are checked
