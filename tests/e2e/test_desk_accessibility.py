@@ -39,7 +39,8 @@ def test_desk_pages_have_no_axe_violations(live_server, page_factory, artifacts_
                 page.locator(".quote-suggest-list").wait_for()
             violations = axe.run(page).response["violations"]
             report[f"{name}@{width}"] = [describe(violation) for violation in violations]
-            page.screenshot(path=str(artifacts_dir / f"desk-{name.replace(' ', '-')}-{width}.png"), full_page=True)
+            shot = artifacts_dir / f"desk-{name.replace(' ', '-')}-{width}.png"
+            page.screenshot(path=str(shot), full_page=True)
     (artifacts_dir / "axe-desk-report.json").write_text(json.dumps(report, indent=2))
     failures = {page: found for page, found in report.items() if found}
     assert not failures, json.dumps(failures, indent=2)
