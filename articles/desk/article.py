@@ -16,23 +16,28 @@ from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import ArticleAdminForm
+from .live_suggestions import live_suggestion_urls
 from .restore import RestoreAdminMixin
 from .revisions import compare, ensure_baseline, versions_of
 from .suggestions import suggestion_urls
+from .time_zones import time_zone_description
 from .wire_import import wire_import_urls
 from .workflow import WorkflowButtonsMixin, restoring, sent_back_notice
 
 S = Article.Status
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteInline(admin.StackedInline):
+    """The story's quotes, one block each: a table of seven columns ran to 1,800 px and put
+    Pull quote and Delete off a laptop's screen; a block fits any width, phones included."""
+
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
-    fields = ["text", "speaker", "verb", "context", "order", "is_pull_quote"]
+    fields = ["text", ("speaker", "verb"), ("context", "order", "is_pull_quote")]
     formfield_overrides = {
         # Quotes run to a sentence or two; a short textarea shows them whole.
-        Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})},
+        Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
     }
 
 
@@ -56,8 +61,9 @@ class CorrectionInline(admin.StackedInline):
         return not restoring(request) and super().has_delete_permission(request, obj)
 
 
-class NoteInline(admin.TabularInline):
-    """Internal notes between staff; never shown to readers."""
+class NoteInline(admin.StackedInline):
+    """Internal notes between staff; never shown to readers. Stacked like the others: the
+    tabular inline's header has an empty first cell, which screen readers announce as nothing."""
 
     model = Note
     extra = 0
@@ -105,7 +111,15 @@ class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, 
 
     class Media:
         css = {"all": ["articles/admin.css"]}
-        js = ["articles/story_form.js"]
+        # Each aid in its own file: the form's guard and counts, curly quotes in the plain
+        # boxes, the schedule-aware Publish button, quote suggestions from unsaved text.
+        js = [
+            "articles/story_form.js",
+            "articles/typography.js",
+            "articles/schedule_button.js",
+            "articles/quote_suggest.js",
+            "articles/desk_a11y.js",
+        ]
 
     # Who may do what: reporters edit only their own drafts; transitions are checked
     # again by the model, so a forged POST is refused too.
@@ -160,7 +174,12 @@ class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, 
             form.instance.save()  # the status change was refused; the edit itself is kept
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        fieldsets = [
+            (name, {**options, "description": time_zone_description(request)})
+            if name == "Publication"
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         if obj is None or self.has_change_permission(request, obj):
             return fieldsets
         # Read-only (a reporter's story in review): the body as readers will see it, not its HTML.
@@ -269,6 +288,7 @@ class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, 
         view = self.admin_site.admin_view
         return [
             *suggestion_urls(self),
+            *live_suggestion_urls(self),
             *wire_import_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),

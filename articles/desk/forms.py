@@ -54,6 +54,12 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial["base_revision"] = latest_version_id(self.instance)
         self.conflict = []
         self.merged = []
+        for name in ("published_at", "expires_at"):
+            if name in self.fields and hasattr(self.fields[name].widget, "widgets"):
+                # The admin's split widget labels the pair, not each box; name each one.
+                date, time = self.fields[name].widget.widgets
+                label = self.fields[name].label
+                date.attrs["aria-label"], time.attrs["aria-label"] = f"{label}: date", f"{label}: time"
 
     def clean(self):
         cleaned = super().clean()

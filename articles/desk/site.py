@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import admin
 
 from .home import desk_queues
+from .time_zones import time_zone_urls
 
 
 class DeskSite(admin.AdminSite):
@@ -25,3 +26,6 @@ class DeskSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         context = {"queues": desk_queues(request.user), **(extra_context or {})}
         return super().index(request, context)
+
+    def get_urls(self):
+        return [*time_zone_urls(self), *super().get_urls()]

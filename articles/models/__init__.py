@@ -9,6 +9,7 @@ derived data: they all import from here.
 
 from .article import Article, ArticleQuerySet
 from .audit import AuditEvent
+from .desk_profile import DeskProfile
 from .editorial import Correction, Note, SlugRedirect, StatusChange
 from .person import Person
 from .photo import Photo
@@ -25,6 +26,7 @@ __all__ = [
     "ArticleQuerySet",
     "AuditEvent",
     "Correction",
+    "DeskProfile",
     "Note",
     "Person",
     "Photo",

@@ -20,6 +20,8 @@ BODY_EXTENSIONS = {
     "HorizontalRule": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "History": True,
+    # Curly quotes as one types (static/articles/prose_typography.js); adds no markup.
+    "Typography": True,
 }
 
 _CLEANER = nh3.Cleaner(

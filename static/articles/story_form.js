@@ -32,8 +32,13 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
   // A live word count and reading time under the body, as wire desks size copy by words.
-  const body = form.querySelector(".prose-editor");
-  if (body) {
+  // The editor is built once its extension modules have loaded, which may be after this runs.
+  const startWordCount = function () {
+    const body = form.querySelector(".prose-editor");
+    if (!body || body.dataset.wordCount) {
+      return;
+    }
+    body.dataset.wordCount = "on";
     const count = document.createElement("p");
     count.className = "help word-count"; // aligned as the admin aligns help text
     count.setAttribute("aria-live", "polite");
@@ -50,7 +55,9 @@ document.addEventListener("DOMContentLoaded", function () {
     update();
     // The editor builds its editable area after this script runs; count again once it exists.
     window.setTimeout(update, 300);
-  }
+  };
+  form.addEventListener("prose-editor:ready", startWordCount);
+  startWordCount();
   // Ctrl/Cmd+S saves and stays on the story, as in any editor, instead of the browser's
   // "save page as".
   document.addEventListener("keydown", function (event) {
