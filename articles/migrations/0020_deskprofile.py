@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_searchentry_names'),
+        ('articles', '0019_reporters_upload_photos'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
