@@ -213,3 +213,20 @@ def test_editors_see_the_workflow_buttons(client):
     story = ArticleFactory(published=True)
     content = client.get(change_url(story)).content.decode()
     assert 'name="_publish"' in content and 'name="_unpublish"' in content and "Retract…" in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_putting_the_roles_back_leaves_the_app_registry_as_it_was():
+    """Browser tests put the role groups back after each flush with the migration's own code,
+    run on the live app registry; it once cleared every app's models module, so the next flush
+    recreated no content types and the next journey's first admin save failed on a foreign key."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from .desk import ensure_roles
+
+    Group.objects.filter(name="Editor").delete()
+    before = {config.label: config.models_module for config in apps.get_app_configs()}
+    ensure_roles()
+    assert Group.objects.filter(name="Editor").exists()
+    assert {config.label: config.models_module for config in apps.get_app_configs()} == before

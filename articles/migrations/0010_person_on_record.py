@@ -2,19 +2,16 @@
 
 from django.db import migrations, models
 
+from ._permissions import create_app_permissions
+
 
 # People on record (carried by a published story) are changed by editors; a reporter asks
 # one. Editors get the new permission here; the audit trail gains "Changed".
 
 
 def grant_editors(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
     # Permissions are normally created after all migrations; the group needs this one now.
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    create_app_permissions(apps.get_app_config("articles"), apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     permission = Permission.objects.get(
@@ -25,22 +22,42 @@ def grant_editors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0009_unguessable_originals'),
-        ('auth', '__latest__'),
-        ('contenttypes', '__latest__'),
+        ("articles", "0009_unguessable_originals"),
+        ("auth", "__latest__"),
+        ("contenttypes", "__latest__"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='person',
-            options={'ordering': ['name'], 'permissions': [('change_person_on_record', 'Can change the public profile of a person on record')], 'verbose_name': 'person', 'verbose_name_plural': 'people'},
+            name="person",
+            options={
+                "ordering": ["name"],
+                "permissions": [
+                    ("change_person_on_record", "Can change the public profile of a person on record")
+                ],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+            },
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('login', 'Signed in'), ('login_failed', 'Failed sign-in'), ('logout', 'Signed out'), ('submit', 'Submitted for review'), ('send_back', 'Sent back'), ('publish', 'Published'), ('unpublish', 'Unpublished'), ('retract', 'Retracted'), ('delete', 'Deleted'), ('change', 'Changed')], max_length=20),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("login", "Signed in"),
+                    ("login_failed", "Failed sign-in"),
+                    ("logout", "Signed out"),
+                    ("submit", "Submitted for review"),
+                    ("send_back", "Sent back"),
+                    ("publish", "Published"),
+                    ("unpublish", "Unpublished"),
+                    ("retract", "Retracted"),
+                    ("delete", "Deleted"),
+                    ("change", "Changed"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.RunPython(grant_editors, migrations.RunPython.noop),
     ]

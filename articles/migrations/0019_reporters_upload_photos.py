@@ -4,15 +4,12 @@
 
 from django.db import migrations
 
+from ._permissions import create_app_permissions
+
 
 def grant_reporters(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
     # Permissions are normally created after all migrations; the group needs this one now.
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    create_app_permissions(apps.get_app_config("articles"), apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     permission = Permission.objects.get(content_type__app_label="articles", codename="add_photo")
