@@ -205,10 +205,28 @@ def test_a_late_autosave_from_a_form_already_saved_is_ignored(story):
         client,
         story=story.pk,
         data=copy_of(form, headline="Typed before the save"),
+        expected_version=form["expected_version"],
         base_revision=form["base_revision"],
     )
     assert late.json() == {"saved": False, "obsolete": True}
     assert not UnsavedCopy.objects.exists()
+
+
+def test_the_first_opening_of_a_story_is_not_taken_for_a_save():
+    """A story made by a script gets its baseline revision, by the editor, as its form opens;
+    that form's autosaves still count."""
+    story = ArticleFactory(headline="Imported copy")
+    client = logged_in(desk_user("Editor", username="ed"))
+    page = client.get(change_url(story))
+    form = page.context["adminform"].form
+    answer = autosave(
+        client,
+        story=story.pk,
+        data={"headline": "Imported copy, edited"},
+        expected_version=form["expected_version"].value(),
+        base_revision=form["base_revision"].value(),
+    ).json()
+    assert answer["saved"] is True
 
 
 def test_autosave_keeps_conflict_detection_as_it_was(story):

@@ -106,13 +106,15 @@ def _target(model_admin, request, payload):
     return None, key
 
 
-def _obsolete(request, article, key, base_revision):
-    """True for an autosave from a form this user has saved since: the save won."""
+def _obsolete(request, article, key, expected_version, base_revision):
+    """True for an autosave from a form this user has saved since: the save won. (The story
+    moved past the form's version, and a revision after the form's newest is theirs; the
+    baseline revision a first opening records changes no version.)"""
     if article is None:
         return key in request.session.get(SAVED_KEYS, [])
-    if base_revision is None:
+    if expected_version is None or article.version == expected_version:
         return False
-    return versions_of(article).filter(pk__gt=base_revision, revision__user=request.user).exists()
+    return versions_of(article).filter(pk__gt=base_revision or 0, revision__user=request.user).exists()
 
 
 def autosave(model_admin, request):
@@ -134,7 +136,8 @@ def autosave(model_admin, request):
             return JsonResponse({"discarded": True})
         data = _form_data(payload)
         base_revision = _number(payload, "base_revision")
-        if _obsolete(request, article, key, base_revision):
+        expected_version = _number(payload, "expected_version")
+        if _obsolete(request, article, key, expected_version, base_revision):
             return JsonResponse({"saved": False, "obsolete": True})
         copy, _ = UnsavedCopy.objects.update_or_create(
             user=user,
@@ -142,7 +145,7 @@ def autosave(model_admin, request):
             key=key,
             defaults={
                 "data": data,
-                "saved_against_version": _number(payload, "expected_version"),
+                "saved_against_version": expected_version,
                 "base_revision": base_revision,
             },
         )
