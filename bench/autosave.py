@@ -27,7 +27,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "benchmark-only-password"
-WORDS = "the harbour board met on tuesday and agreed new fees for ferries and cargo ships".split()
+WORDS = [
+    "the",
+    "harbour",
+    "board",
+    "met",
+    "on",
+    "tuesday",
+    "and",
+    "agreed",
+    "new",
+    "fees",
+    "for",
+    "ferries",
+    "and",
+    "cargo",
+    "ships",
+]
 
 
 def free_port():
@@ -214,8 +230,9 @@ def main():
         f"Desk autosave, {len(times)} POSTs, {engine}, gunicorn 1 worker, Python {platform.python_version()}"
     )
     print(f"payload {statistics.median(sizes) / 1024:.1f} KB (median)")
+    p90 = times[int(len(times) * 0.9) - 1]
     print(
-        f"round trip: median {statistics.median(times):.1f} ms, p90 {times[int(len(times) * 0.9) - 1]:.1f} ms, "
+        f"round trip: median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
         f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms"
     )
     print(f"load average {os.getloadavg()[0]:.1f}")
