@@ -150,13 +150,7 @@
 
   function storyForm(form, config) {
     let key = "";
-    if (config.story === null) {
-      // A new story's copy is found again by a key kept in the address.
-      const params = new URLSearchParams(window.location.search);
-      key = /^[A-Za-z0-9_-]{1,64}$/.test(params.get("draft") || "") ? params.get("draft") : newKey();
-      adoptKey(key);
-    }
-    let localName = PREFIX + (config.story === null ? "new:" + key : config.story);
+    let localName = PREFIX + config.story;
     let lastSent = null;
     let sending = null;
     let timer = null;
@@ -177,6 +171,11 @@
       top.before(status);
     }
     form.append(alert);
+    if (config.story === null) {
+      // A new story's copy is found again by a key kept in the address.
+      const params = new URLSearchParams(window.location.search);
+      adoptKey(/^[A-Za-z0-9_-]{1,64}$/.test(params.get("draft") || "") ? params.get("draft") : newKey());
+    }
 
     function newKey() {
       const bytes = new Uint8Array(12);

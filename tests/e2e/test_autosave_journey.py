@@ -6,10 +6,10 @@ import pytest
 from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
-from articles.models import UnsavedCopy
+from articles.models import Article, UnsavedCopy
 
 from ..desk import desk_user
-from ..factories import ArticleFactory
+from ..factories import ArticleFactory, PersonFactory, QuoteFactory
 from .test_workflow_journey import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,6 +40,7 @@ def test_a_closed_tab_comes_back_as_a_banner_to_restore(live_server, page_factor
     story = ArticleFactory(
         published=True, headline="Lighthouse keeper retires", body="<p>After forty years.</p>"
     )
+    QuoteFactory(article=story, text="The sea was my office", speaker=PersonFactory(name="Tomas Vell"))
     url = f"{live_server.url}/admin/articles/article/{story.pk}/change/"
 
     page = page_factory()
@@ -49,6 +50,7 @@ def test_a_closed_tab_comes_back_as_a_banner_to_restore(live_server, page_factor
     page.locator("#id_headline").press_sequentially(" on Sunday")
     expect(page.locator(".autosave-status")).to_contain_text(KEPT)  # two seconds after typing stops
     type_at_end(page, " The lamp goes automatic.")
+    page.fill("#id_quotes-0-text", "The sea was my office, and my home")
 
     asked = []
 
@@ -87,6 +89,7 @@ def test_a_closed_tab_comes_back_as_a_banner_to_restore(live_server, page_factor
     expect(again.locator(".unsaved-copy")).to_have_count(0)
     expect(again.locator("#id_headline")).to_have_value("Lighthouse keeper retires on Sunday")
     expect(again.locator(BODY)).to_contain_text("The lamp goes automatic.")
+    expect(again.locator("#id_quotes-0-text")).to_have_value("The sea was my office, and my home")
     story.refresh_from_db()
     assert story.headline == "Lighthouse keeper retires"  # restored into the form, not saved
     again.keyboard.press("Control+s")
@@ -94,6 +97,7 @@ def test_a_closed_tab_comes_back_as_a_banner_to_restore(live_server, page_factor
     story.refresh_from_db()
     assert story.headline == "Lighthouse keeper retires on Sunday"
     assert "The lamp goes automatic." in story.body
+    assert story.quotes.get().text == "The sea was my office, and my home"
     assert not UnsavedCopy.objects.exists()  # the real save cleared it
     again.reload()
     expect(again.locator(".unsaved-copy")).to_have_count(0)
@@ -176,3 +180,31 @@ def test_leaving_with_changes_asks_first_and_what_was_typed_last_goes_with_the_p
     expect(page.locator(".autosave-status")).to_contain_text("discarded")
     page.wait_for_timeout(2500)  # then autosave resumes with what the form holds now
     assert UnsavedCopy.objects.get().data["standfirst"] == "Typed before choosing."
+
+
+def test_a_new_story_never_saved_is_offered_back_on_the_add_form(live_server, page_factory):
+    desk_user("Reporter", username="rita")
+    page = page_factory()
+    log_in(page, live_server.url, "rita")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.locator("#id_headline").press_sequentially("Old mill becomes a library")
+    type_at_end(page, "Shelves go in this winter.")
+    expect(page.locator(".autosave-status")).to_contain_text(KEPT)
+    assert "draft=" in page.url  # the copy's key, kept in the address
+    copy = UnsavedCopy.objects.get()
+    assert copy.article is None and copy.data["headline"] == "Old mill becomes a library"
+
+    again = page_factory()  # another browser: nothing kept locally
+    log_in(again, live_server.url, "rita")
+    again.goto(f"{live_server.url}/admin/articles/article/add/")
+    expect(again.locator(".unsaved-copy")).to_contain_text("Old mill becomes a library")
+    again.click("[data-unsaved-restore]")
+    expect(again.locator("#id_headline")).to_have_value("Old mill becomes a library")
+    expect(again.locator("#id_slug")).to_have_value("old-mill-becomes-a-library")
+    expect(again.locator(BODY)).to_contain_text("Shelves go in this winter.")
+    assert f"draft={copy.key}" in again.url  # the restored copy's key: one copy, not two
+    again.click("input[name=_continue]")
+    expect(again.locator(".messagelist")).to_contain_text("was added successfully")
+    story = Article.objects.get()
+    assert story.headline == "Old mill becomes a library" and "Shelves go in this winter." in story.body
+    assert not UnsavedCopy.objects.exists()
