@@ -182,6 +182,16 @@ def test_malformed_autosaves_get_a_clear_400(story, body, message):
     assert message in response.json()["error"]
 
 
+def test_text_the_database_cannot_store_is_cleaned_or_refused(story):
+    client = logged_in(desk_user("Editor", username="ed"))
+    nul = autosave(client, story=story.pk, data={"headline": "Dam\x00 gates", "people": ["1\x00"]})
+    assert nul.status_code == 200  # a NUL is never meant: dropped, the rest kept
+    assert UnsavedCopy.objects.get().data == {"headline": "Dam gates", "people": ["1"]}
+    body = '{"story": %d, "data": {"headline": "\\ud800"}}' % story.pk
+    surrogate = client.post(URL, body, content_type="application/json")
+    assert surrogate.status_code == 400 and "not valid Unicode" in surrogate.json()["error"]
+
+
 def test_an_unknown_story_is_a_404_and_get_is_a_405():
     client = logged_in(desk_user("Editor", username="ed"))
     assert autosave(client, story=999_999, data={}).status_code == 404

@@ -71,11 +71,24 @@ def _form_data(payload):
         raise Refused(400, "The autosave needs “data”: an object of field name → value or list of values.")
     if len(data) > MAX_FIELDS:
         raise Refused(400, f"The autosave has more than {MAX_FIELDS} fields.")
+    cleaned = {}
     for name, value in data.items():
         values = value if isinstance(value, list) else [value]
         if not all(isinstance(v, str) for v in values):
-            raise Refused(400, f"The value of “{name[:80]}” must be text or a list of texts.")
-    return data
+            raise Refused(400, f"The value of “{_text(name)[:80]}” must be text or a list of texts.")
+        texts = [_text(v) for v in values]
+        cleaned[_text(name)] = texts if isinstance(value, list) else texts[0]
+    return cleaned
+
+
+def _text(value):
+    """`value` as the database can store it: PostgreSQL refuses NUL in JSON text, and a lone
+    surrogate (valid JSON, "\\ud800") is no UTF-8 at all."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Refused(400, "The autosave holds text that is not valid Unicode (a lone surrogate).") from None
+    return value.replace("\x00", "")
 
 
 def _number(payload, name):

@@ -434,6 +434,10 @@
       bindBanner(banner);
     }
 
+    // A form as it came from the server is no unsaved change: hiding it sends nothing.
+    if (!config.bound) {
+      lastSent = JSON.stringify(serialise());
+    }
     const shown = form.querySelector("[data-unsaved-copy]");
     if (shown) {
       bindBanner(shown);
