@@ -187,7 +187,7 @@ def test_text_the_database_cannot_store_is_cleaned_or_refused(story):
     nul = autosave(client, story=story.pk, data={"headline": "Dam\x00 gates", "people": ["1\x00"]})
     assert nul.status_code == 200  # a NUL is never meant: dropped, the rest kept
     assert UnsavedCopy.objects.get().data == {"headline": "Dam gates", "people": ["1"]}
-    body = '{"story": %d, "data": {"headline": "\\ud800"}}' % story.pk
+    body = '{"story": STORY, "data": {"headline": "\\ud800"}}'.replace("STORY", str(story.pk))
     surrogate = client.post(URL, body, content_type="application/json")
     assert surrogate.status_code == 400 and "not valid Unicode" in surrogate.json()["error"]
 
