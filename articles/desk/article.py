@@ -95,7 +95,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, AuditedDeleteMixin, Vers
 
     class Media:
         css = {"all": ["articles/admin.css"]}
-        js = ["articles/story_form.js"]
+        js = ["articles/story_form.js", "articles/autosave_form.js"]
 
     # Who may do what: reporters edit only their own drafts; transitions are checked
     # again by the model, so a forged POST is refused too.

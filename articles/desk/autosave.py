@@ -1,6 +1,6 @@
 """Autosave of the story form: the endpoint the form posts to, and the admin's part in it.
 
-The browser (`static/articles/autosave.js`) posts the whole form as JSON a moment after typing
+The browser (`static/articles/autosave.js`, `autosave_form.js`) posts the whole form as JSON a moment after typing
 stops and when the page is hidden. It lands in the editor's own UnsavedCopy of the story, never
 in the story: no revision, no lock version bumped, nothing another editor sees. Opening the
 story again offers it back (`unsaved.banner`); saving the story for real deletes it.
