@@ -1,9 +1,10 @@
 """Autosave of the story form: the endpoint the form posts to, and the admin's part in it.
 
-The browser (`static/articles/autosave.js`, `autosave_form.js`) posts the whole form as JSON a moment after typing
-stops and when the page is hidden. It lands in the editor's own UnsavedCopy of the story, never
-in the story: no revision, no lock version bumped, nothing another editor sees. Opening the
-story again offers it back (`unsaved.banner`); saving the story for real deletes it.
+The browser (`static/articles/autosave.js`, `autosave_form.js`) posts the whole form as JSON a
+moment after typing stops and when the page is hidden. It lands in the editor's own UnsavedCopy
+of the story, never in the story: no revision, no lock version bumped, nothing another editor
+sees. Opening the story again offers it back (`unsaved.banner`); saving the story for real
+deletes it.
 
 The endpoint answers JSON in every case, a refusal included, so the browser can tell "signed
 out" (keep the text locally, say so) from "not yours" or "too large", and never gets a 500.
