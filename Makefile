@@ -76,6 +76,12 @@ clean:
 bench-photos: install
 	$(DEV_ENV) $(BIN)/python -m bench.photo --runs 3 --write docs/benchmarks.md
 
+# The desk's autosave round trip: gunicorn on a throwaway SQLite file, 50 POSTs over one
+# kept-alive connection (BENCH_ARGS="--database-url postgres://…" for PostgreSQL); prints it.
+.PHONY: bench-autosave
+bench-autosave: install
+	$(BIN)/python -m bench.autosave --posts 50 $(BENCH_ARGS)
+
 # Soak (not part of `make test`): gunicorn against a throwaway PostgreSQL cluster, readers and
 # editors for SOAK_ARGS (default 75 s), PostgreSQL restarted midway; checks recovery and that no
 # acknowledged save is lost. Report in test-artifacts/soak/; figures in docs/reliability.md.

@@ -305,6 +305,9 @@ NEWSROOM_PUBLICATION_LANGUAGE = LANGUAGE_CODE.split("-")[0].lower()
 PUBLIC_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PUBLIC_CACHE_SECONDS", "60"))
 # How long a shared draft-preview link stays valid, in seconds (default three days).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))
+# The largest autosave of a story form (JSON, bytes) the desk keeps on the server; a larger
+# one is refused with a 413 and stays in the editor's browser (articles/desk/autosave.py).
+AUTOSAVE_MAX_BYTES = int(os.environ.get("NEWSROOM_AUTOSAVE_MAX_BYTES", str(1024 * 1024)))
 # Photo uploads larger than this (bytes) or with more pixels are refused with a message.
 PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
 # The largest request body accepted at all: a photo at its limit plus the form around it.

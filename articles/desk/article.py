@@ -14,6 +14,7 @@ from ..models import Article, Correction, Note, Quote
 from ..models.transitions import allowed_transitions
 from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
+from .autosave import AutosaveMixin
 from .display import thumbnail
 from .forms import ArticleAdminForm
 from .live_suggestions import live_suggestion_urls
@@ -73,7 +74,7 @@ class NoteInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, VersionAdmin):
+class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "lead_thumbnail", "section", "state", "published_at", "author", "updated_at"]
     list_display_links = ["headline"]
@@ -112,13 +113,15 @@ class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, 
     class Media:
         css = {"all": ["articles/admin.css"]}
         # Each aid in its own file: the form's guard and counts, curly quotes in the plain
-        # boxes, the schedule-aware Publish button, quote suggestions from unsaved text.
+        # boxes, the schedule-aware Publish button, quote suggestions from unsaved text,
+        # autosave of the whole form.
         js = [
             "articles/story_form.js",
             "articles/typography.js",
             "articles/schedule_button.js",
             "articles/quote_suggest.js",
             "articles/desk_a11y.js",
+            "articles/autosave_form.js",
         ]
 
     # Who may do what: reporters edit only their own drafts; transitions are checked
@@ -153,6 +156,7 @@ class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, 
             super().save_model(request, obj, form, change)
         if old_slug and old_slug != obj.slug:
             obj.keep_old_address(old_slug)
+        self.drop_unsaved_copy(request, obj, change)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -225,10 +229,12 @@ class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, 
                     extra_context["preset_times"] = article.preset_times()
                 if not article.is_published and article.status != S.RETRACTED:
                     extra_context["preview_link"] = request.build_absolute_uri(preview_url(article))
+                extra_context.update(self.autosave_context(request, article))
         else:
             # A new story is a draft of the user's own: the same rules say which buttons it gets.
             draft = Article(author=request.user)
             extra_context["transitions"] = [t.value for t in allowed_transitions(draft, request.user)]
+            extra_context.update(self.autosave_context(request, None))
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -290,6 +296,7 @@ class ArticleAdmin(WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, 
             *suggestion_urls(self),
             *live_suggestion_urls(self),
             *wire_import_urls(self),
+            *self.autosave_urls(),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
             path(

@@ -27,7 +27,7 @@ def revoke_reporters(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0017_searchentry_names"),
+        ("articles", "0018_unsavedcopy"),
         ("auth", "__latest__"),
         ("contenttypes", "__latest__"),
     ]

@@ -9,6 +9,7 @@ derived data: they all import from here.
 
 from .article import Article, ArticleQuerySet
 from .audit import AuditEvent
+from .autosave import UnsavedCopy
 from .desk_profile import DeskProfile
 from .editorial import Correction, Note, SlugRedirect, StatusChange
 from .person import Person
@@ -40,6 +41,7 @@ __all__ = [
     "TaggedArticle",
     "TaggedPerson",
     "Topic",
+    "UnsavedCopy",
     "WireItem",
     "on_record_q",
     "published_q",
