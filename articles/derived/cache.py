@@ -32,6 +32,7 @@ from newsroom.routers import public_reads
 
 from .. import models
 from ..models import Article, Section
+from . import renders
 
 NEXT_CHANGE_KEY = "articles:next-scheduled-change"
 NOTHING_DUE = "none"
@@ -83,11 +84,17 @@ def nav_sections():
 
 
 def invalidate_public_pages():
-    """Make every cached page a miss, in every process sharing the cache.
+    """Make every cached page and every stored story page a miss, in every process.
 
     Bulk writes that send no signals (imports, `QuerySet.update()`, seed_bench)
     call this themselves.
     """
+    new_generation()
+    renders.forget_all_renders()
+
+
+def new_generation():
+    """Make every cached page a miss (signals call this: they keep stored story pages exact)."""
     # A random token rather than a counter: if the cache loses the key (eviction,
     # restart), the new generation still matches no page stored before.
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -211,7 +218,7 @@ def _forget_nav_sections(sender, using=None, **kwargs):
 
 def _forget_pages(sender, using=None, action="post_", **kwargs):
     if action.startswith("post_"):  # m2m_changed also sends pre_add, pre_remove, pre_clear
-        _now_and_on_commit(invalidate_public_pages, using)
+        _now_and_on_commit(new_generation, using)
 
 
 # Everything a public page shows. Rendition rows are written in bulk by the photo

@@ -13,6 +13,7 @@ from .editorial import Correction, Note, SlugRedirect, StatusChange
 from .person import Person
 from .photo import Photo
 from .quote import Quote
+from .render import NewestLinked, StoryRender
 from .rendition import Rendition
 from .search import SearchEntry
 from .section import Section
@@ -25,6 +26,7 @@ __all__ = [
     "ArticleQuerySet",
     "AuditEvent",
     "Correction",
+    "NewestLinked",
     "Note",
     "Person",
     "Photo",
@@ -35,6 +37,7 @@ __all__ = [
     "SlugRedirect",
     "Status",
     "StatusChange",
+    "StoryRender",
     "TaggedArticle",
     "TaggedPerson",
     "Topic",
