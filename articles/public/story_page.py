@@ -24,14 +24,15 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ..derived import renders
-from ..derived.cache import NAV_SECTIONS_KEY, nav_sections
+from ..derived.cache import NAV_SECTIONS_KEY, NEXT_CHANGE_KEY, SCHEDULE_ATTRIBUTE, nav_sections
 from ..models import Article, NewestLinked, StoryRender
 
 # Absolute URLs of a stored page name this origin; each request puts its own in.
 RENDER_HOST = "origin.render.invalid"
 RENDER_ORIGIN = f"http://{RENDER_HOST}"
-# No stored text can hold a NUL (forms refuse it, PostgreSQL cannot store it).
-RELATED_SLOT = "\x00related-stories\x00"
+# An HTML comment: the body's sanitiser strips comments and every other stored text is
+# escaped, so no story can print this.
+RELATED_SLOT = "<!--related-stories-->"
 CARD_FIELDS = ("pk", "version", "render__stamp", "render__rendered_stamp", "render__rendered_version")
 
 
@@ -70,10 +71,12 @@ def _build_fingerprint():
     return _build
 
 
-def render_context():
+def render_context(request=None):
     """What a stored page depends on beyond its own story: build, bulk-write epoch, the
     year in the footer, and the navigation (which also names every section)."""
-    found = cache.get_many([renders.EPOCH_KEY, NAV_SECTIONS_KEY])
+    found = cache.get_many([renders.EPOCH_KEY, NAV_SECTIONS_KEY, NEXT_CHANGE_KEY])
+    if request is not None:
+        setattr(request, SCHEDULE_ATTRIBUTE, found.get(NEXT_CHANGE_KEY))
     epoch = found.get(renders.EPOCH_KEY) or renders.render_epoch()
     sections = found.get(NAV_SECTIONS_KEY)
     if sections is None:
@@ -121,7 +124,7 @@ def story_response(request, page, related_html):
 
 def serve(request, article, full_story):
     """A published story for a reader. `full_story(pk)` fetches it with all its page shows."""
-    context = render_context()
+    context = render_context(request)
     render = stored_render(article)
     if render is not None and render.is_current(article.version, context):
         page, links = render.page, render.links
@@ -185,9 +188,10 @@ def newest_lists(links):
             condition |= Q(kind=kind, key__in=keys)
     now = timezone.now()
     found = {}
-    for row in NewestLinked.objects.filter(condition).only("kind", "key", "stories", "valid_until"):
-        if row.valid_until is None or row.valid_until > now:
-            found[(row.kind, row.key)] = row.stories
+    rows = NewestLinked.objects.filter(condition).values_list("kind", "key", "stories", "valid_until")
+    for kind, key, stories, valid_until in rows:
+        if valid_until is None or valid_until > now:
+            found[(kind, key)] = stories
     missing = wanted - found.keys()
     if missing:
         renders.refresh_lists(missing)
