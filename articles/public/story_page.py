@@ -216,7 +216,7 @@ def related_ids(article_pk, links, limit=renders.RELATED_LIMIT):
 def related_block(article_pk, links, context):
     ids = related_ids(article_pk, links)
     if not ids:
-        return ""
+        return render_to_string("articles/includes/_related.html", {"related": []})
     rows = {
         row["pk"]: row
         for row in Article.objects.filter(pk__in=ids).values(*CARD_FIELDS, "render__context", "render__card")
