@@ -161,10 +161,10 @@ def peer_server(args, stories, *, port, workers):
 def load(args, stories, ours, theirs, workers):
     """{side: {page: median report}}: the two servers loaded in turn, page by page."""
     runs = {"ours": {}, "peer": {}}
-    args.workers = workers
+    served = argparse.Namespace(**{**vars(args), "workers": workers})
     with ExitStack() as stack:
         bases = {
-            "ours": stack.enter_context(bench_run.server(args, stories, page_cache=False, port=args.port)),
+            "ours": stack.enter_context(bench_run.server(served, stories, page_cache=False, port=args.port)),
             "peer": stack.enter_context(peer_server(args, stories, port=args.port + 1, workers=workers)),
         }
         measured = {"ours": ours, "peer": theirs}
