@@ -18,7 +18,7 @@ import uuid
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
@@ -92,17 +92,35 @@ def newest_linked(kind, key, now=None):
 
 
 def refresh_lists(keys, using=None):
-    """Recompute the NewestLinked rows of these (kind, key) pairs."""
+    """Recompute the NewestLinked rows of these (kind, key) pairs: a writer's, always stored."""
     keys = {(kind, int(key)) for kind, key in keys}
-    if not keys:
-        return
     now = timezone.now()
-    with transaction.atomic(using=using):
-        for kind, key in sorted(keys):
-            stories, valid_until = newest_linked(kind, key, now)
-            NewestLinked.objects.update_or_create(
-                kind=kind, key=key, defaults={"stories": stories, "valid_until": valid_until}
+    for kind, key in sorted(keys):
+        stories, valid_until = newest_linked(kind, key, now)
+        rows = NewestLinked.objects.using(using or DEFAULT_DB_ALIAS).filter(kind=kind, key=key)
+        if not rows.update(stories=stories, valid_until=valid_until, revision=F("revision") + 1):
+            NewestLinked.objects.using(using or DEFAULT_DB_ALIAS).bulk_create(
+                [NewestLinked(kind=kind, key=key, stories=stories, valid_until=valid_until, revision=1)],
+                update_conflicts=True,
+                unique_fields=["kind", "key"],
+                update_fields=["stories", "valid_until", "revision"],
             )
+
+
+def reader_refresh(kind, key, seen_revision):
+    """A reader's recomputation of a missing or outdated list, stored only if no writer has
+    stored one since it was read: a writer's is the newer truth. Returns the stories."""
+    stories, valid_until = newest_linked(kind, key)
+    if seen_revision is None:
+        NewestLinked.objects.bulk_create(
+            [NewestLinked(kind=kind, key=key, stories=stories, valid_until=valid_until)],
+            ignore_conflicts=True,
+        )
+    else:
+        NewestLinked.objects.filter(kind=kind, key=key, revision=seen_revision).update(
+            stories=stories, valid_until=valid_until
+        )
+    return stories
 
 
 def links_of(article_ids):

@@ -63,6 +63,9 @@ class NewestLinked(models.Model):
     key = models.BigIntegerField()
     stories = models.JSONField(default=list)
     valid_until = models.DateTimeField(null=True, blank=True)
+    # Drawn anew by every writer's recomputation: a reader refreshing an outdated list writes
+    # only if no writer has since (articles/derived/renders.py).
+    revision = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = "newest linked stories"

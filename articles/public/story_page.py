@@ -227,18 +227,16 @@ def newest_lists(links):
         if keys:
             condition |= Q(kind=kind, key__in=keys)
     now = timezone.now()
-    found = {}
-    rows = NewestLinked.objects.filter(condition).values_list("kind", "key", "stories", "valid_until")
-    for kind, key, stories, valid_until in rows:
+    found, seen = {}, {}
+    rows = NewestLinked.objects.filter(condition).values_list(
+        "kind", "key", "stories", "valid_until", "revision"
+    )
+    for kind, key, stories, valid_until, revision in rows:
+        seen[(kind, key)] = revision
         if valid_until is None or valid_until > now:
             found[(kind, key)] = stories
-    missing = wanted - found.keys()
-    if missing:
-        renders.refresh_lists(missing)
-        for row in NewestLinked.objects.filter(
-            Q(*[Q(kind=kind, key=key) for kind, key in missing], _connector=Q.OR)
-        ).only("kind", "key", "stories"):
-            found[(row.kind, row.key)] = row.stories
+    for kind, key in wanted - found.keys():
+        found[(kind, key)] = renders.reader_refresh(kind, key, seen.get((kind, key)))
     return found
 
 
