@@ -24,12 +24,14 @@ def measure(paths):
     found = {}
     for path in paths:
         client.get(path)  # the site root and renditions are cached by the first request
+        started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         found[path] = {
             "queries": len(queries),
             "bytes": len(response.content),
             "status": response.status_code,
+            "ms": (time.perf_counter() - started) * 1000,
         }
     return found
 
