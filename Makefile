@@ -111,3 +111,11 @@ BENCH_ARGS ?= --sizes 1000 100000 1000000
 .PHONY: bench
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS) --write docs/benchmarks.md
+
+# The story page and its neighbours against a Wagtail 8 peer (bench/peers/wagtail, its own venv and
+# pinned requirements), both on the local PostgreSQL, side by side with wrk; writes its section of
+# docs/benchmarks.md. BENCH_PEER_ARGS="--sizes 20000 --workers 2 5" for other runs.
+BENCH_PEER_ARGS ?= --sizes 1000 20000
+.PHONY: bench-peer
+bench-peer: install
+	$(BIN)/python -m bench.peer $(BENCH_PEER_ARGS) --write docs/benchmarks.md

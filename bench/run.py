@@ -124,19 +124,37 @@ def server(args, stories, *, page_cache, port):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("gunicorn did not answer /healthz within a minute")
+        wait_for(base, "/healthz")
         yield base
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+def wait_for(base, path):
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"{base}{path}", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer {path} within a minute")
+
+
+def seed(args, stories):
+    """bench/seed.py, set up as a management command (its models need Django set up first)."""
+    script = (
+        "import sys, django; django.setup()\n"
+        "from bench.seed import Command\n"
+        "Command().run_from_argv(['python -m bench.seed', 'seed', *sys.argv[1:]])"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, "--stories", str(stories)],
+        cwd=ROOT,
+        env=bench_env(args, stories),
+        check=True,
+    )
 
 
 def warm(base, paths, *, burst=True):
@@ -175,12 +193,7 @@ def prepare(stories, args):
     ensure_database(database_url(args, stories))
     manage(args, stories, "migrate", "--noinput", "-v", "0")
     started = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-m", "bench.seed", "--stories", str(stories)],
-        cwd=ROOT,
-        env=bench_env(args, stories),
-        check=True,
-    )
+    seed(args, stories)
     seeded = time.monotonic() - started
     print(f"bench: {stories} stories; counting queries and explaining them")
     measured = json.loads(

@@ -5,9 +5,11 @@ rendered (tests/test_caching.py checks that a cached page costs none).
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.derived.cache import NAV_SECTIONS_KEY, NEXT_CHANGE_KEY
 from articles.models import Person
 
 from .crawl import story_sitemap_path
@@ -87,9 +89,26 @@ def test_a_cold_cache_costs_at_most_three_more_queries(client):
     # The site's sections, and the next scheduled change as two index probes (going live,
     # expiring) rather than one aggregate over the archive; all cached afterwards.
     story = build_archive(3, 1)
+    client.get(story.get_absolute_url())  # renders and stores the story's page (next test)
+    cache.delete_many([NAV_SECTIONS_KEY, NEXT_CHANGE_KEY])
     with CaptureQueriesContext(connection) as cold:
         client.get(story.get_absolute_url())
     assert len(cold) <= count_queries(client, story.get_absolute_url()) + 3
+
+
+def first_render_queries(client, story):
+    client.get("/")  # the site-wide values
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(story.get_absolute_url()).status_code == 200
+    return len(first)
+
+
+def test_a_story_renders_once_in_a_bounded_number_of_queries(client):
+    # The first reader after a change renders the page and the related stories' cards and
+    # stores them (articles/public/story_page.py); every reader after pays the budget.
+    small = first_render_queries(client, build_archive(6, 1))  # four related stories, as the larger
+    large = first_render_queries(client, build_archive(57, 8))
+    assert small == large <= 25
 
 
 @pytest.mark.parametrize(("stories", "quotes"), [(3, 1), (60, 8)])

@@ -32,6 +32,7 @@ from newsroom.routers import public_reads
 
 from .. import models
 from ..models import Article, Section
+from . import renders
 
 NEXT_CHANGE_KEY = "articles:next-scheduled-change"
 NOTHING_DUE = "none"
@@ -65,6 +66,19 @@ def public_max_age():
     return _max_age_until(next_scheduled_change())
 
 
+def max_age_from(due):
+    """public_max_age() from a NEXT_CHANGE_KEY value already read from the cache (or None)."""
+    if due == NOTHING_DUE:
+        return _max_age_until(None)
+    if due is not None and due > timezone.now():
+        return _max_age_until(due)
+    return public_max_age()
+
+
+# A view that read NEXT_CHANGE_KEY with its own values leaves it here: one round trip less.
+SCHEDULE_ATTRIBUTE = "_articles_next_change"
+
+
 def cache_publicly(response, max_age=None):
     """Mark a public page as cacheable by shared caches, for as long as it stays true."""
     patch_cache_control(response, public=True, max_age=public_max_age() if max_age is None else max_age)
@@ -83,11 +97,17 @@ def nav_sections():
 
 
 def invalidate_public_pages():
-    """Make every cached page a miss, in every process sharing the cache.
+    """Make every cached page and every stored story page a miss, in every process.
 
     Bulk writes that send no signals (imports, `QuerySet.update()`, seed_bench)
     call this themselves.
     """
+    new_generation()
+    renders.forget_all_renders()
+
+
+def new_generation():
+    """Make every cached page a miss (signals call this: they keep stored story pages exact)."""
     # A random token rather than a counter: if the cache loses the key (eviction,
     # restart), the new generation still matches no page stored before.
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -116,13 +136,7 @@ def _cached_response(request):
     # may run behind ours, and the page must not outlive the next scheduled moment.
     if entry is None or entry[0] != generation or entry[1] <= time.time():
         return generation, None
-    due = found.get(NEXT_CHANGE_KEY)
-    if due == NOTHING_DUE:
-        max_age = _max_age_until(None)
-    elif due is not None and due > timezone.now():
-        max_age = _max_age_until(due)
-    else:
-        max_age = public_max_age()
+    max_age = max_age_from(found.get(NEXT_CHANGE_KEY))
     if max_age <= 0:
         return generation, None
     _, _, content, headers = entry
@@ -181,7 +195,7 @@ def public_page(view):
                     # address, desk links); no shared cache may keep their copy.
                     patch_cache_control(response, private=True, no_cache=True)
                     return response
-                max_age = public_max_age()
+                max_age = max_age_from(getattr(request, SCHEDULE_ATTRIBUTE, None))
                 cache_publicly(response, max_age)
                 if use_cache and request.method == "GET":
                     _store(request, response, generation, max_age)
@@ -211,7 +225,7 @@ def _forget_nav_sections(sender, using=None, **kwargs):
 
 def _forget_pages(sender, using=None, action="post_", **kwargs):
     if action.startswith("post_"):  # m2m_changed also sends pre_add, pre_remove, pre_clear
-        _now_and_on_commit(invalidate_public_pages, using)
+        _now_and_on_commit(new_generation, using)
 
 
 # Everything a public page shows. Rendition rows are written in bulk by the photo

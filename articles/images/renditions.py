@@ -13,7 +13,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, features
 
-from ..derived.cache import invalidate_public_pages
+from ..derived.cache import new_generation
+from ..derived.renders import photo_changed
 from ..models import Photo, Rendition
 from .decode import load_reduced, open_image, upright_rgb
 
@@ -131,8 +132,10 @@ def photo_delete_renditions(*, photo):
 def _write_index(photo, renditions):
     photo.rendition_index = [rendition.index_entry() for rendition in renditions]
     Photo.objects.filter(pk=photo.pk).update(rendition_index=photo.rendition_index)
-    # An update() sends no signal: cached pages showing this photo are forgotten once it commits.
-    transaction.on_commit(invalidate_public_pages)
+    # An update() sends no signal: cached pages showing this photo are forgotten once it
+    # commits, and the stored pages of the stories it leads at once.
+    photo_changed(photo.pk)
+    transaction.on_commit(new_generation)
     # The instance's pictures were built from the old index.
     for name in ("picture", "card_picture"):
         photo.__dict__.pop(name, None)

@@ -15,6 +15,7 @@ from .editorial import Correction, Note, SlugRedirect, StatusChange
 from .person import Person
 from .photo import Photo
 from .quote import Quote
+from .render import NewestLinked, StoryRender
 from .rendition import Rendition
 from .search import SearchEntry
 from .section import Section
@@ -28,6 +29,7 @@ __all__ = [
     "AuditEvent",
     "Correction",
     "DeskProfile",
+    "NewestLinked",
     "Note",
     "Person",
     "Photo",
@@ -38,6 +40,7 @@ __all__ = [
     "SlugRedirect",
     "Status",
     "StatusChange",
+    "StoryRender",
     "TaggedArticle",
     "TaggedPerson",
     "Topic",

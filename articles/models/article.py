@@ -31,13 +31,13 @@ class ArticleQuerySet(models.QuerySet):
         """Every public read starts here: lists, pages, feeds, sitemaps, search, API."""
         return self.filter(published_q())
 
-    def on_record(self):
+    def on_record(self, now=None):
         """Published stories plus retracted ones: the URLs that must keep answering.
 
         Only the story page uses this; a retracted story shows its retraction
         notice there but appears in no list, feed, sitemap or search.
         """
-        return self.filter(on_record_q())
+        return self.filter(on_record_q(now=now))
 
     def for_listing(self):
         """What a list of story cards shows, fetched in one query. Cards never show the

@@ -19,21 +19,23 @@ class Status(models.TextChoices):
     RETRACTED = "retracted", "Retracted"
 
 
-def published_q(prefix=""):
+def published_q(prefix="", now=None):
     """The one definition of "a reader may see this story", for related lookups.
 
     `prefix` reaches the article through a relation, e.g. published_q("article__")
     for quotes. The clock is read when the query is built, so a scheduled story
-    appears by itself when its time comes, and an expiring one leaves on time.
+    appears by itself when its time comes, and an expiring one leaves on time
+    (`now` only for a query compiled once and given the clock at each run).
     """
-    now = timezone.now()
+    now = now or timezone.now()
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": now}) & (
         Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
     )
 
 
-def on_record_q(prefix=""):
+def on_record_q(prefix="", now=None):
     """Published stories plus retracted ones: the story URLs that must keep answering."""
-    return published_q(prefix) | Q(
-        **{f"{prefix}status": Status.RETRACTED, f"{prefix}published_at__lte": timezone.now()}
+    now = now or timezone.now()
+    return published_q(prefix, now) | Q(
+        **{f"{prefix}status": Status.RETRACTED, f"{prefix}published_at__lte": now}
     )

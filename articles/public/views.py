@@ -4,7 +4,9 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 
 from ..derived.cache import public_page
 from ..derived.search import clean_query, search_people, search_stories
@@ -13,6 +15,7 @@ from ..models.files import signed_photo_urls
 from .pagination import paginate
 from .preview import story_from_token
 from .related import related_stories
+from .story_page import fetch, related_cards, serve
 
 
 def can_preview(user):
@@ -41,8 +44,15 @@ def story_queryset(queryset):
 
 @public_page
 def story_detail(request, slug):
-    stories = Article.objects.all() if can_preview(request.user) else Article.objects.on_record()
-    article = story_queryset(stories).filter(slug=slug).first()
+    if can_preview(request.user):
+        article = story_queryset(Article.objects.all()).filter(slug=slug).first()
+    else:
+        article = fetch(slug)
+        if article is not None and article.is_published:
+            # Readers get the page stored for this version (articles/public/story_page.py).
+            return serve(request, article, lambda pk: story_queryset(Article.objects.all()).get(pk=pk))
+        if article is not None:  # retracted: its notice, rendered afresh
+            article = story_queryset(Article.objects.on_record()).filter(pk=article.pk).first()
     if article is None:
         # A story whose slug changed after publication keeps its old address, while the
         # story itself still answers at its new one (the same on_record() rule).
@@ -64,10 +74,12 @@ def story_preview(request, token):
 
 
 def render_story(request, article):
+    """The page rendered afresh, for staff, previews and retracted stories."""
+    related = render_to_string(
+        "articles/includes/_related.html", {"related": related_cards(related_stories(article))}
+    )
     response = render(
-        request,
-        "articles/article_detail.html",
-        {"article": article, "related": related_stories(article)},
+        request, "articles/article_detail.html", {"article": article, "related_block": mark_safe(related)}
     )
     if not article.is_published:
         # A preview must never be stored by a shared cache nor indexed.
