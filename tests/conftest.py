@@ -26,6 +26,15 @@ def fast_password_hashing():
         yield
 
 
+@pytest.fixture
+def own_file_roots(settings, tmp_path):
+    """This test's uploads and photo files in folders of its own, so that what it stores
+    or sweeps cannot meet another test's files."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PHOTO_ROOT = str(tmp_path / "photos")
+    return tmp_path
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache; the database is rolled back, so must the cache be."""

@@ -24,15 +24,9 @@ from .factories import (
     TopicFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_file_roots")]
 
 NOW = timezone.now()
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PHOTO_ROOT = str(tmp_path / "photos")
 
 
 @pytest.fixture

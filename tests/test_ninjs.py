@@ -20,16 +20,10 @@ from articles.wire.ninjs import InvalidItem, compare_versions, parse_item
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
 from .images import image_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_file_roots")]
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = DATA / "ninjs"
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PHOTO_ROOT = str(tmp_path / "photos")
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from .factories import ArticleFactory
 from .images import IPTC_BYLINE, IPTC_CAPTION, IPTC_CREDIT, jpeg, photo_like, upload, with_iptc
 from .test_photo_access import body
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_file_roots")]
 
 ADD = reverse("admin:articles_photo_add")
 AGENCY_FILE = {
@@ -28,12 +28,6 @@ AGENCY_FILE = {
     IPTC_CREDIT: "Northern Lens",
     IPTC_BYLINE: "Mira Oakes",
 }
-
-
-@pytest.fixture(autouse=True)
-def photo_root(settings, tmp_path):
-    settings.PHOTO_ROOT = str(tmp_path / "photos")
-    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture

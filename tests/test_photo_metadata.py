@@ -25,7 +25,7 @@ from .images import (
     xmp_packet,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_file_roots")]
 
 AGENCY_FILE = {
     IPTC_CAPTION: "Ferries queue outside Split harbour on Monday.",
@@ -33,12 +33,6 @@ AGENCY_FILE = {
     IPTC_BYLINE: "Jonas Feld",
     IPTC_COPYRIGHT: "© 2025 Adriatic Press",
 }
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PHOTO_ROOT = str(tmp_path / "photos")
 
 
 def metadata_of(data):

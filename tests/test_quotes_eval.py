@@ -1,12 +1,13 @@
 """The evaluation over the hand-made gold set in tests/data/quotes, run in-process."""
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from articles.quotes.evaluate import evaluate, main, normalise_quote, speaker_correct
+
+from .quote_sets import assert_frozen
 
 GOLD = Path(__file__).parent / "data" / "quotes"
 HELDOUT = Path(__file__).parent / "data" / "quotes-heldout"
@@ -25,15 +26,7 @@ def test_gold_set_is_complete():
 
 def test_heldout_set_is_frozen():
     """The held-out set is scored, never tuned on: any edit, addition or removal fails here."""
-    manifest = {}
-    for line in (HELDOUT / "MANIFEST.sha256").read_text(encoding="utf-8").splitlines():
-        digest, name = line.split(maxsplit=1)
-        manifest[name] = digest
-    present = {p.name for p in HELDOUT.iterdir()} - {"MANIFEST.sha256"}
-    assert present == set(manifest)
-    for name, digest in manifest.items():
-        assert hashlib.sha256((HELDOUT / name).read_bytes()).hexdigest() == digest, name
-    assert len(list(HELDOUT.glob("*.txt"))) >= 40
+    assert_frozen(HELDOUT, at_least=40)
 
 
 def test_end_to_end_f1_on_gold_set():

@@ -1,8 +1,9 @@
 """The second held-out quote set stays frozen and self-consistent; it is scored, never tuned on."""
 
-import hashlib
 import json
 from pathlib import Path
+
+from .quote_sets import assert_frozen
 
 HELDOUT2 = Path(__file__).parent / "data" / "quotes-heldout2"
 KINDS = {"person", "organisation", "group"}
@@ -10,15 +11,7 @@ KINDS = {"person", "organisation", "group"}
 
 def test_heldout2_set_is_frozen():
     """Any edit, addition or removal fails here."""
-    manifest = {}
-    for line in (HELDOUT2 / "MANIFEST.sha256").read_text(encoding="utf-8").splitlines():
-        digest, name = line.split(maxsplit=1)
-        manifest[name] = digest
-    present = {p.name for p in HELDOUT2.iterdir()} - {"MANIFEST.sha256"}
-    assert present == set(manifest)
-    for name, digest in manifest.items():
-        assert hashlib.sha256((HELDOUT2 / name).read_bytes()).hexdigest() == digest, name
-    assert len(list(HELDOUT2.glob("*.txt"))) >= 40
+    assert_frozen(HELDOUT2, at_least=40)
 
 
 def test_heldout2_gold_points_at_its_story():

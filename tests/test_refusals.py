@@ -12,15 +12,9 @@ from articles.models import Article, Person, Photo
 from .desk import change_url, desk_user
 from .factories import ArticleFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_file_roots")]
 
 HEADER = 'id="site-name"'
-
-
-@pytest.fixture(autouse=True)
-def photo_root(settings, tmp_path):
-    settings.PHOTO_ROOT = str(tmp_path / "photos")
-    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 def assert_explained(response, *words):

@@ -11,6 +11,8 @@ from ..factories import ArticleFactory, PhotoFactory
 from ..images import IPTC_BYLINE, IPTC_CAPTION, IPTC_CREDIT, jpeg, photo_like, with_iptc
 from .test_workflow_journey import log_in
 
+pytestmark = pytest.mark.usefixtures("own_file_roots")
+
 AGENCY_JPEG = with_iptc(
     jpeg(photo_like(1200, 800)),
     {
@@ -19,12 +21,6 @@ AGENCY_JPEG = with_iptc(
         IPTC_BYLINE: "Ines Falk",
     },
 )
-
-
-@pytest.fixture(autouse=True)
-def photo_root(settings, tmp_path):
-    settings.PHOTO_ROOT = str(tmp_path / "photos")
-    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.mark.django_db(transaction=True)
