@@ -16,7 +16,6 @@ stored; editors, previews and errors never are.
 
 import hashlib
 import time
-import uuid
 from contextlib import nullcontext
 from functools import wraps
 
@@ -32,7 +31,7 @@ from newsroom.routers import public_reads
 
 from .. import models
 from ..models import Article, Section
-from . import renders
+from . import renders, tokens
 
 NEXT_CHANGE_KEY = "articles:next-scheduled-change"
 NOTHING_DUE = "none"
@@ -108,17 +107,11 @@ def invalidate_public_pages():
 
 def new_generation():
     """Make every cached page a miss (signals call this: they keep stored story pages exact)."""
-    # A random token rather than a counter: if the cache loses the key (eviction,
-    # restart), the new generation still matches no page stored before.
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    tokens.renew(GENERATION_KEY)
 
 
 def content_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return tokens.current(GENERATION_KEY)
 
 
 def _page_key(request):

@@ -14,9 +14,7 @@ stories are merged from its lists at request time (articles/public/story_page.py
 """
 
 import threading
-import uuid
 
-from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -24,6 +22,7 @@ from django.utils import timezone
 
 from .. import models
 from ..models import Article, NewestLinked, Status, StoryRender
+from . import tokens
 
 EPOCH_KEY = "articles:render-epoch"
 # Each list holds one more than the page shows: the story itself may be among them.
@@ -35,16 +34,12 @@ _deleting = threading.local()
 
 
 def render_epoch():
-    epoch = cache.get(EPOCH_KEY)
-    if epoch is None:
-        cache.add(EPOCH_KEY, uuid.uuid4().hex, None)
-        epoch = cache.get(EPOCH_KEY)
-    return epoch
+    return tokens.current(EPOCH_KEY)
 
 
 def forget_all_renders():
     """Every stored story page is a miss from now on (a new epoch is part of their context)."""
-    cache.set(EPOCH_KEY, uuid.uuid4().hex, None)
+    tokens.renew(EPOCH_KEY)
 
 
 def bump(article_ids, using=None):
