@@ -23,11 +23,19 @@ class ArticleAdminForm(forms.ModelForm):
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Offered on published stories only (ArticleAdmin.get_fieldsets).
+    mark_updated = forms.BooleanField(
+        label="Mark as updated",
+        required=False,
+        help_text="A substantial update (a write-through): readers see “Updated 14:32” and search engines "
+        "the new dateModified. Leave it off for a typo.",
+    )
 
     class Meta:
         model = Article
         fields = [
             "section",
+            "urgency",
             "headline",
             "slug",
             "standfirst",

@@ -23,7 +23,10 @@ def can_preview(user):
 @public_page
 def story_list(request):
     page = paginate(request, Article.objects.published().for_listing(), cursor=True)
-    return render(request, "articles/article_list.html", {"page_obj": page})
+    # The strip leads the first page only; its items leave by the clock (the page cache's
+    # lifetime is bounded by that moment, see ArticleQuerySet.next_scheduled_change).
+    breaking = list(Article.objects.published().breaking()[:5]) if page.number == 1 else []
+    return render(request, "articles/article_list.html", {"page_obj": page, "breaking": breaking})
 
 
 def story_queryset(queryset):
