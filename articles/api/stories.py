@@ -27,7 +27,10 @@ class StoryFilters(PageParams):
     published_before: DateTimeParam | None = Field(None, description="Published before this date or time.")
     updated_since: DateTimeParam | None = Field(None, description="Changed at or after this date or time.")
     urgency_max: int | None = Field(
-        None, ge=1, le=9, description="Only stories at least this urgent: 1 FLASH, 2 also URGENT, 3 also BULLETIN."
+        None,
+        ge=1,
+        le=9,
+        description="Only stories at least this urgent: 1 FLASH, 2 also URGENT, 3 also BULLETIN.",
     )
 
 

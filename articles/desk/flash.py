@@ -26,7 +26,9 @@ class FlashForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "vLargeTextField", "size": 90, "autofocus": True}),
         help_text="One line, as the wire runs it. The body comes in the write-through.",
     )
-    section = forms.ModelChoiceField(queryset=Section.objects.all(), required=False, empty_label="(no section)")
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.all(), required=False, empty_label="(no section)"
+    )
     urgency = forms.TypedChoiceField(
         choices=[(Urgency.FLASH, "1 — FLASH"), (Urgency.URGENT, "2 — URGENT")],
         coerce=int,

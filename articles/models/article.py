@@ -67,7 +67,7 @@ class ArticleQuerySet(models.QuerySet):
         expiring = live.filter(expires_at__gt=now).order_by("expires_at").values_list("expires_at")[:1]
         # The oldest story in the breaking strip leaves it by the clock too.
         leaving_strip = (
-            live.filter(urgency__lte=BREAKING, published_at__gt=now - breaking_window(), published_at__lte=now)
+            live.filter(urgency__lte=BREAKING, published_at__range=(now - breaking_window(), now))
             .order_by("published_at")
             .values_list("published_at")[:1]
         )
@@ -349,7 +349,7 @@ class Article(models.Model):
             errors.append("A story needs a headline before it is published.")
         if not self.body.strip() and self.urgency > BREAKING:
             errors.append(
-                "A story needs a body before it is published (only a FLASH or URGENT may go with its headline alone)."
+                "A story needs a body before it is published (a FLASH or URGENT may go with a headline alone)."
             )
         photo = self.lead_photo
         if photo is not None and not (photo.credit.strip() and photo.alt_text.strip()):
