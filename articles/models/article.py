@@ -349,7 +349,7 @@ class Article(models.Model):
             errors.append("A story needs a headline before it is published.")
         if not self.body.strip() and self.urgency > BREAKING:
             errors.append(
-                "A story needs a body before it is published (a FLASH or URGENT may go with a headline alone)."
+                "A story needs a body before it is published (a FLASH or URGENT may go with a headline)."
             )
         photo = self.lead_photo
         if photo is not None and not (photo.credit.strip() and photo.alt_text.strip()):
