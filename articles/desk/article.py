@@ -179,6 +179,12 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         for instance in instances:
             if isinstance(instance, Correction) and not instance.created_by_id:
                 instance.created_by = request.user
+            if isinstance(instance, Correction) and instance.pk is None and form.instance.is_published:
+                # A correction or update is a substantial change readers are told of.
+                form.instance.mark_revised()
+                type(form.instance).objects.filter(pk=form.instance.pk).update(
+                    revised_at=form.instance.revised_at
+                )
             if isinstance(instance, Note) and not instance.author_id:
                 instance.author = request.user
             instance.save()
