@@ -54,7 +54,7 @@ def test_editor_flashes_and_writes_through_reader_sees_it(live_server, page_fact
     # The editor, already on the story's form, writes it through and marks it updated.
     body = editor.locator(".prose-editor [contenteditable=true]")
     body.click()
-    editor.keyboard.type("Engineers opened all six gates of the Velna dam at noon as the reservoir overflowed.")
+    editor.keyboard.type("Engineers opened all six gates of the Velna dam at noon as the reservoir rose.")
     editor.check("#id_mark_updated")
     editor.click("input[name=_continue]")
     expect(editor.locator(".messagelist")).to_contain_text("was changed successfully")
