@@ -233,12 +233,26 @@ def test_the_api_gives_urgency_and_filters_by_it(client):
     assert client.get("/api/stories?urgency_max=0").status_code in (400, 422)
 
 
+def test_a_flash_exported_as_ninjs_passes_iptcs_schema():
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from .test_ninjs import DATA
+
+    schema = json.loads((DATA / "ninjs-schema_2.1.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    for urgency in (1, 9):
+        item = story_to_ninjs(flash(urgency=urgency, slug=f"f{urgency}"), base_url="https://example.test")
+        assert item["urgency"] == urgency
+        assert not list(validator.iter_errors(item))
+    assert list(validator.iter_errors({**item, "urgency": 10}))  # the schema does check it
+
+
 def test_ninjs_carries_urgency_out_and_in():
     story = flash()
     assert story_to_ninjs(story, base_url="https://example.test")["urgency"] == 1
     item = {"uri": "urn:x:1", "headlines": [{"role": "main", "value": "Gates opened"}], "urgency": 2}
     assert parse_item(item).urgency == 2
-    assert parse_item({**item, "urgency": None}).urgency is None
+    assert parse_item({key: value for key, value in item.items() if key != "urgency"}).urgency is None
     with pytest.raises(InvalidItem, match="1 \\(FLASH\\) to 9"):
         parse_item({**item, "urgency": 12})
     with pytest.raises(InvalidItem):
@@ -314,3 +328,16 @@ def test_no_hidden_flash_reaches_the_strip(client, settings, tmp_path):
 
 def test_flash_url_is_named():
     assert reverse("admin:articles_article_flash") == FLASH_URL
+
+
+def test_an_imported_ninjs_flash_keeps_its_urgency(tmp_path, settings):
+    from .test_ninjs import run_import, write_item
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    item = {"uri": "urn:wire:flash-1", "version": "1", "headlines": [{"value": "Gates opened"}], "urgency": 1}
+    path = write_item(tmp_path, "flash.json", item)
+    assert "created draft" in run_import(path)
+    story = Article.objects.get()
+    assert story.urgency == 1 and story.status == Article.Status.DRAFT
+    path = write_item(tmp_path, "bad.json", {**item, "uri": "urn:wire:2", "urgency": 0})
+    assert "1 (FLASH) to 9" in run_import(path)
