@@ -4,6 +4,7 @@ its page, the editor writes it through, and the reader's page says when it was u
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -27,18 +28,22 @@ def test_editor_flashes_and_writes_through_reader_sees_it(live_server, page_fact
     editor.fill("#id_password", PASSWORD)
     editor.click("input[type=submit]")
 
+    editor.screenshot(path=str(artifacts_dir / "desk-home-flash-1280.png"))
     # Desk home → Flash → headline, section → publish: three clicks and one line of typing.
     editor.get_by_role("link", name="Flash", exact=True).click()
     expect(editor.locator("#id_urgency_0")).to_be_checked()  # FLASH by default
     editor.fill("#id_headline", "Velna dam gates opened after record rain")
     editor.select_option("#id_section", label="World")
     editor.screenshot(path=str(artifacts_dir / "flash-form-1280.png"), full_page=True)
+    found = Axe().run(editor).response["violations"]
+    assert not found, [(v["id"], [n["html"] for n in v["nodes"]]) for v in found]
     editor.click("input[type=submit]")
     expect(editor.locator(".messagelist")).to_contain_text("FLASH published")
     story = Article.objects.get(headline="Velna dam gates opened after record rain")
     assert story.is_published and story.urgency == 1 and story.body == ""
 
     # A reader sees it in the strip on the front page, at both widths, and on its page.
+    axe = Axe()
     for width, height in ((1280, 900), (390, 844)):
         reader = page_factory(viewport={"width": width, "height": height})
         reader.goto(f"{live_server.url}/")
@@ -46,6 +51,7 @@ def test_editor_flashes_and_writes_through_reader_sees_it(live_server, page_fact
         expect(strip).to_contain_text("FLASH")
         expect(strip).to_contain_text("Velna dam gates opened after record rain")
         reader.screenshot(path=str(artifacts_dir / f"breaking-strip-{width}.png"))
+        assert not axe.run(reader).response["violations"], width
     strip.get_by_role("link", name="Velna dam gates opened after record rain").click()
     expect(reader.locator(".story-header .urgency-label")).to_have_text("FLASH")
     expect(reader.locator(".story-header .meta")).not_to_contain_text("Updated")
