@@ -16,7 +16,7 @@ from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .autosave import AutosaveMixin
 from .display import thumbnail
-from .flash import flash_urls, written_through
+from .flash import corrected, flash_urls, written_through
 from .forms import ArticleAdminForm
 from .live_suggestions import live_suggestion_urls
 from .restore import RestoreAdminMixin
@@ -179,12 +179,8 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         for instance in instances:
             if isinstance(instance, Correction) and not instance.created_by_id:
                 instance.created_by = request.user
-            if isinstance(instance, Correction) and instance.pk is None and form.instance.is_published:
-                # A correction or update is a substantial change readers are told of.
-                form.instance.mark_revised()
-                type(form.instance).objects.filter(pk=form.instance.pk).update(
-                    revised_at=form.instance.revised_at
-                )
+            if isinstance(instance, Correction) and instance.pk is None:
+                corrected(form.instance)
             if isinstance(instance, Note) and not instance.author_id:
                 instance.author = request.user
             instance.save()

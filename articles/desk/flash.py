@@ -3,7 +3,8 @@
 The story is an ordinary Article, published through `Article.publish()` like any other, so
 it passes the same rules; the one relaxation (a FLASH or URGENT may go with its headline
 alone) is the model's (`validate_for_publication`). The editor lands on the story's form to
-write it through at the same address.
+write it through at the same address; `written_through` and `corrected` say when a change to
+a published story is one readers are told of ("Updated 14:32").
 """
 
 from django import forms
@@ -87,6 +88,14 @@ def written_through(form):
         and not before.strip()
         and bool((form.cleaned_data.get("body") or "").strip())
     )
+
+
+def corrected(article):
+    """A correction or update added to a published story is a change readers are told of.
+    The story is saved already (inlines follow it), so only the time is written."""
+    if article.is_published:
+        article.mark_revised()
+        Article.objects.filter(pk=article.pk).update(revised_at=article.revised_at)
 
 
 def flash_urls(model_admin):
