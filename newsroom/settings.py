@@ -303,6 +303,8 @@ NEWSROOM_PUBLICATION_LANGUAGE = LANGUAGE_CODE.split("-")[0].lower()
 # Longest time a shared cache (CDN, browser) may keep a public page; shortened
 # automatically before a scheduled story goes live.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PUBLIC_CACHE_SECONDS", "60"))
+# How long a FLASH or URGENT story stays in the front page's breaking strip, in hours.
+BREAKING_HOURS = float(os.environ.get("NEWSROOM_BREAKING_HOURS", "3"))
 # How long a shared draft-preview link stays valid, in seconds (default three days).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))
 # The largest autosave of a story form (JSON, bytes) the desk keeps on the server; a larger

@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from articles.images.renditions import photo_create_renditions
-from articles.models import Article, Note, Rendition
+from articles.models import Article, Note, Rendition, Urgency
 from articles.models.files import RENDITIONS, photo_storage
 from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
@@ -135,6 +135,9 @@ def build_world(editor):
             ),
             section=section,
             lead_photo=photo,
+            # Every case is a FLASH published within the breaking window, so the front
+            # page's strip is swept too: only the control may show in it.
+            urgency=Urgency.FLASH,
         )
         story.people.add(person, shared_person)
         story.topics.add(topic, shared_topic)
@@ -158,10 +161,10 @@ def _move_to(story, state, editor, now):
     elif state == "scheduled":
         story.publish(by=editor, at=now + datetime.timedelta(hours=2))
     elif state in ("expired", "unpublished", "retracted", CONTROL):
-        story.publish(by=editor, at=now - datetime.timedelta(days=3))
+        story.publish(by=editor, at=now - datetime.timedelta(hours=1))
     if state == "expired":
         # Expiry is a time, not a transition: the story leaves by itself when it passes.
-        story.expires_at = now - datetime.timedelta(days=1)
+        story.expires_at = now - datetime.timedelta(minutes=10)
         story.save(update_fields=["expires_at"])
     elif state == "unpublished":
         story.unpublish(by=editor)

@@ -411,6 +411,7 @@ def test_openapi_document_is_valid_and_lists_every_endpoint(openapi):
         "published_after",
         "published_before",
         "updated_since",
+        "urgency_max",
         "cursor",
         "limit",
     }

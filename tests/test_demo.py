@@ -197,3 +197,13 @@ def test_a_story_page_shows_its_pull_quote_and_lead_photo_credit(demo, client):
     page = response.content.decode()
     assert escape(story.pull_quote.text) in page
     assert escape(story.lead_photo.credit) in page
+
+
+def test_one_recent_flash_leads_the_breaking_strip_written_through(demo, client, settings):
+    settings.PAGE_CACHE = False
+    flashes = Article.objects.published().breaking()
+    assert [story.urgency for story in flashes] == [1]
+    story = Article.objects.get(pk=flashes[0].pk)
+    assert story.revised_at and story.was_updated and story.body
+    page = client.get("/").content.decode()
+    assert 'class="breaking"' in page and story.headline in page

@@ -86,8 +86,9 @@ def page_urls(last):
 
 
 def test_a_cold_cache_costs_at_most_three_more_queries(client):
-    # The site's sections, and the next scheduled change as two index probes (going live,
-    # expiring) rather than one aggregate over the archive; all cached afterwards.
+    # The site's sections, and the next scheduled change as index probes (going live,
+    # expiring, leaving the breaking strip) rather than aggregates over the archive;
+    # all cached afterwards.
     story = build_archive(3, 1)
     client.get(story.get_absolute_url())  # renders and stores the story's page (next test)
     cache.delete_many([NAV_SECTIONS_KEY, NEXT_CHANGE_KEY])

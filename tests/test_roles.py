@@ -37,6 +37,7 @@ MATRIX = {
     "unpublish": {"Editor"},
     "retract": {"Editor"},
     "add a correction": {"Editor"},
+    "post a flash": {"Editor"},
     "restore a revision of own draft": {"Reporter", "Editor"},
     "restore a revision of own published story": {"Editor"},
     "restore a revision of someone else's draft": {"Editor"},
@@ -130,6 +131,9 @@ def attempt(action, client, user):
         )
         published.refresh_from_db()
         return published.is_retracted
+    if action == "post a flash":
+        client.post(reverse("admin:articles_article_flash"), {"headline": "Gates opened", "urgency": 1})
+        return Article.objects.filter(headline="Gates opened", status=Article.Status.PUBLISHED).exists()
     if action == "add a correction":
         data = story_post_data(
             published,

@@ -194,6 +194,11 @@ class StoryRef(Schema):
 class StorySummary(StoryRef):
     standfirst: str
     updated_at: datetime.datetime
+    urgency: int = Field(description="IPTC urgency, 1 (most urgent) to 9; 5 is normal.")
+    urgency_word: str = Field(description='"FLASH" (1), "URGENT" (2), "BULLETIN" (3), else "".')
+    revised_at: datetime.datetime | None = Field(
+        description="The last update marked for readers (a write-through); null if none."
+    )
     section: SectionRef | None
     lead_photo: PhotoOut | None
     ninjs_url: str

@@ -26,6 +26,12 @@ class StoryFilters(PageParams):
     )
     published_before: DateTimeParam | None = Field(None, description="Published before this date or time.")
     updated_since: DateTimeParam | None = Field(None, description="Changed at or after this date or time.")
+    urgency_max: int | None = Field(
+        None,
+        ge=1,
+        le=9,
+        description="Only stories at least this urgent: 1 FLASH, 2 also URGENT, 3 also BULLETIN.",
+    )
 
 
 def _one(queryset, slug, field):
@@ -54,6 +60,8 @@ def filter_stories(stories, filters):
         stories = stories.filter(published_at__lt=before)
     if filters.updated_since:
         stories = stories.filter(updated_at__gte=filters.updated_since)
+    if filters.urgency_max:
+        stories = stories.filter(urgency__lte=filters.urgency_max)
     return stories
 
 

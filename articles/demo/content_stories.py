@@ -14,7 +14,11 @@ STORIES = [
             "freeze, their foreign ministers said after a day of meetings in Geneva."
         ),
         "dateline": "Geneva",
-        "hours_ago": 3,
+        # The demo's flash: recent enough for the breaking strip (NEWSROOM_BREAKING_HOURS),
+        # posted as a headline and written through 25 minutes later.
+        "hours_ago": 1,
+        "urgency": 1,
+        "written_through_minutes": 25,
         "topics": ["Diplomacy", "Velna River", "Water"],
         "people": ["arkady-voronin", "lucia-ferrant", "helena-marsh"],
         "photo": {

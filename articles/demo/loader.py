@@ -178,6 +178,7 @@ def _story(spec, index, now, sections, people, report):
         dateline_place=spec["dateline"],
         agency=spec.get("agency", content.AGENCY),
         lead_photo=photo,
+        urgency=spec.get("urgency", Article._meta.get_field("urgency").default),
     )
     article.topics.add(*_topics(spec["topics"]))
     article.people.set([people[slug] for slug in spec["people"]])
@@ -193,10 +194,14 @@ def _story(spec, index, now, sections, people, report):
         return
     published_at = now - datetime.timedelta(hours=spec["hours_ago"])
     article.publish(at=published_at)
+    updated_after = datetime.timedelta(
+        hours=spec.get("updated_hours_after", 0), minutes=spec.get("written_through_minutes", 0)
+    )
     # auto_now stamps the load time; without backdating, every story would show as updated today.
     Article.objects.filter(pk=article.pk).update(
         created_at=published_at - datetime.timedelta(minutes=40),
-        updated_at=published_at + datetime.timedelta(hours=spec.get("updated_hours_after", 0)),
+        updated_at=published_at + updated_after,
+        revised_at=published_at + updated_after if "written_through_minutes" in spec else None,
     )
 
 

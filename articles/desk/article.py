@@ -16,6 +16,7 @@ from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .autosave import AutosaveMixin
 from .display import thumbnail
+from .flash import corrected, flash_urls, written_through
 from .forms import ArticleAdminForm
 from .live_suggestions import live_suggestion_urls
 from .restore import RestoreAdminMixin
@@ -76,9 +77,18 @@ class NoteInline(admin.StackedInline):
 @admin.register(Article)
 class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, AuditedDeleteMixin, VersionAdmin):
     form = ArticleAdminForm
-    list_display = ["headline", "lead_thumbnail", "section", "state", "published_at", "author", "updated_at"]
+    list_display = [
+        "headline",
+        "lead_thumbnail",
+        "section",
+        "urgency_column",
+        "state",
+        "published_at",
+        "author",
+        "updated_at",
+    ]
     list_display_links = ["headline"]
-    list_filter = ["status", "section", ("published_at", admin.DateFieldListFilter), "topics"]
+    list_filter = ["status", "urgency", "section", ("published_at", admin.DateFieldListFilter), "topics"]
     list_select_related = ["lead_photo", "section", "author"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"
@@ -92,7 +102,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
     # Extends reversion's list (keeps "Recover deleted") with the quote report and wire import.
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["section", "headline", "slug", "standfirst", "lead_photo"]}),
+        (None, {"fields": [("section", "urgency"), "headline", "slug", "standfirst", "lead_photo"]}),
         ("Dateline", {"fields": [("dateline_place", "dateline_date", "agency")]}),
         (None, {"fields": ["body"]}),
         ("People and topics", {"fields": ["people", "topics"]}),
@@ -140,6 +150,10 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
     def lead_thumbnail(self, article):
         return thumbnail(article.lead_photo, width=72)
 
+    @admin.display(description="Urgency", ordering="urgency")
+    def urgency_column(self, article):
+        return article.urgency_word or article.urgency
+
     @admin.display(description="Status", ordering="status")
     def state(self, article):
         return article.state_label
@@ -150,6 +164,8 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         if not change:
             obj.author = request.user
         old_slug = form.initial.get("slug") if change else None
+        if change and (form.cleaned_data.get("mark_updated") or written_through(form)):
+            obj.mark_revised()
         # "Save and publish" is one save: the transition saves the edited story itself, after
         # its quotes (save_related). A new story needs its row first, for its quotes to point at.
         if not (change and self._requested_transition(request)):
@@ -163,6 +179,8 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         for instance in instances:
             if isinstance(instance, Correction) and not instance.created_by_id:
                 instance.created_by = request.user
+            if isinstance(instance, Correction) and instance.pk is None:
+                corrected(form.instance)
             if isinstance(instance, Note) and not instance.author_id:
                 instance.author = request.user
             instance.save()
@@ -185,6 +203,13 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
             for name, options in super().get_fieldsets(request, obj)
         ]
         if obj is None or self.has_change_permission(request, obj):
+            if obj is not None and obj.published_at and obj.status == Article.Status.PUBLISHED:
+                fieldsets = [
+                    (name, {**options, "fields": [*options["fields"], "mark_updated"]})
+                    if name == "Publication"
+                    else (name, options)
+                    for name, options in fieldsets
+                ]
             return fieldsets
         # Read-only (a reporter's story in review): the body as readers will see it, not its HTML.
         return [
@@ -297,6 +322,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
             *live_suggestion_urls(self),
             *wire_import_urls(self),
             *self.autosave_urls(),
+            *flash_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
             path(

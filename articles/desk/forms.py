@@ -23,11 +23,19 @@ class ArticleAdminForm(forms.ModelForm):
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Offered on published stories only (ArticleAdmin.get_fieldsets).
+    mark_updated = forms.BooleanField(
+        label="Mark as updated",
+        required=False,
+        help_text="A substantial update (a write-through): readers see “Updated 14:32” and search engines "
+        "the new dateModified. Leave it off for a typo.",
+    )
 
     class Meta:
         model = Article
         fields = [
             "section",
+            "urgency",
             "headline",
             "slug",
             "standfirst",
@@ -47,12 +55,18 @@ class ArticleAdminForm(forms.ModelForm):
             "standfirst": forms.Textarea(attrs={"rows": 2, "cols": 90}),
         }
 
+    def clean_urgency(self):
+        return self.cleaned_data.get("urgency") or self.instance.urgency
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["expected_version"] = self.instance.version
             self.initial["base_revision"] = latest_version_id(self.instance)
         self.conflict = []
+        if "urgency" in self.fields:
+            # A form posted without it (a script, an older page) keeps the story's own.
+            self.fields["urgency"].required = False
         self.merged = []
         for name in ("published_at", "expires_at"):
             if name in self.fields and hasattr(self.fields[name].widget, "widgets"):

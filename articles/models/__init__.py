@@ -21,6 +21,7 @@ from .search import SearchEntry
 from .section import Section
 from .status import Status, on_record_q, published_q
 from .tag import TaggedArticle, TaggedPerson, Topic
+from .urgency import Urgency
 from .wire import WireItem
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "TaggedPerson",
     "Topic",
     "UnsavedCopy",
+    "Urgency",
     "WireItem",
     "on_record_q",
     "published_q",

@@ -5,7 +5,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,6 +21,7 @@ from .sanitize import BODY_EXTENSIONS, sanitize_body
 from .status import Status, on_record_q, published_q
 from .tag import TaggedArticle
 from .transitions import check_transition, record_transition
+from .urgency import BREAKING, DEFAULT, Urgency, breaking_since, breaking_window, word
 
 # Transitions after which a preview link shared before must show nothing.
 PREVIEW_ENDING = {Status.PUBLISHED, Status.UNPUBLISHED, Status.RETRACTED}
@@ -44,18 +45,41 @@ class ArticleQuerySet(models.QuerySet):
         body, the widest column, so it stays in the database."""
         return self.select_related("lead_photo", "section").defer("body").order_by("-published_at", "-id")
 
-    def next_scheduled_change(self):
-        """When the published set next changes by the clock alone (a scheduled story
-        goes live or one expires); caches must not outlive it. None if nothing is due."""
-        # Two index probes (ORDER BY … LIMIT 1) rather than one MIN() aggregate, which
-        # would read every published story of the archive.
-        now = timezone.now()
-        live = self.filter(status=Status.PUBLISHED)
-        going_live = (
-            live.filter(published_at__gt=now).order_by("published_at").values_list("published_at")[:1]
+    def breaking(self):
+        """The front page's breaking strip: FLASH and URGENT stories of the last few hours
+        (NEWSROOM_BREAKING_HOURS), newest first. Chain after published()."""
+        return (
+            self.filter(urgency__lte=BREAKING, published_at__gt=breaking_since())
+            .only("headline", "slug", "urgency", "published_at")
+            .order_by("-published_at", "-id")
         )
-        expiring = live.filter(expires_at__gt=now).order_by("expires_at").values_list("expires_at")[:1]
-        times = [row[0] for query in (going_live, expiring) for row in query]
+
+    def next_scheduled_change(self):
+        """When the published set next changes by the clock alone (a scheduled story goes
+        live, one expires, or the oldest leaves the breaking strip); caches must not outlive
+        it. None if nothing is due."""
+        # Index probes (ORDER BY … LIMIT 1) rather than MIN() aggregates, which would read
+        # every published story of the archive; all three in one round trip.
+        now = timezone.now()
+        live = self.model.objects.filter(status=Status.PUBLISHED)
+
+        def first(queryset, column):
+            return Subquery(queryset.order_by(column).values(column)[:1])
+
+        probes = {
+            "going_live": first(live.filter(published_at__gt=now), "published_at"),
+            "expiring": first(live.filter(expires_at__gt=now), "expires_at"),
+            "in_strip_since": first(
+                live.filter(urgency__lte=BREAKING, published_at__range=(now - breaking_window(), now)),
+                "published_at",
+            ),
+        }
+        # Any one row carries the three answers; an empty archive has nothing due.
+        rows = list(self.model.objects.order_by().annotate(**probes).values(*probes)[:1])
+        row = rows[0] if rows else {}
+        if row.get("in_strip_since"):
+            row["in_strip_since"] += breaking_window()
+        times = [when for when in row.values() if when is not None]
         return min(times) if times else None
 
 
@@ -87,6 +111,7 @@ class Article(models.Model):
         "author",
         "slug",
         "preview_key",
+        "revised_at",
     )
 
     headline = models.CharField(max_length=250)
@@ -134,6 +159,12 @@ class Article(models.Model):
         "articles.Person", blank=True, related_name="articles", verbose_name="people mentioned"
     )
     topics = TaggableManager(through=TaggedArticle, blank=True, verbose_name="topics")
+    urgency = models.PositiveSmallIntegerField(
+        choices=Urgency,
+        default=DEFAULT,
+        db_default=DEFAULT,
+        help_text="IPTC 1–9: 1 FLASH and 2 URGENT lead the front page's breaking strip; 5 is normal.",
+    )
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",
@@ -166,6 +197,8 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A write-through readers are told of ("Updated 14:32", dateModified), unlike a typo fix.
+    revised_at = models.DateTimeField("marked updated", null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -321,8 +354,10 @@ class Article(models.Model):
             errors.append("The unpublish time must come after the publication time.")
         if not self.headline.strip():
             errors.append("A story needs a headline before it is published.")
-        if not self.body.strip():
-            errors.append("A story needs a body before it is published.")
+        if not self.body.strip() and self.urgency > BREAKING:
+            errors.append(
+                "A story needs a body before it is published (a FLASH or URGENT may go with a headline)."
+            )
         photo = self.lead_photo
         if photo is not None and not (photo.credit.strip() and photo.alt_text.strip()):
             errors.append("The lead photo needs a credit and alt text before the story is published.")
@@ -383,10 +418,26 @@ class Article(models.Model):
 
     @property
     def was_updated(self):
-        """Readers are told of an update only when it came well after publication."""
+        """Readers are told of an update only when it came well after publication, or an
+        editor marked a write-through."""
         if not self.published_at or not self.updated_at:
             return False
-        return self.updated_at - self.published_at > datetime.timedelta(minutes=5)
+        return bool(self.revised_at) or self.updated_at - self.published_at > datetime.timedelta(minutes=5)
+
+    @property
+    def modified_at(self):
+        """The update readers are told of: the last marked write-through, else the last save."""
+        return self.revised_at or self.updated_at
+
+    def mark_revised(self, at=None):
+        """A substantial update after publication (a write-through): readers see its time.
+        Set on the instance; the caller's save stores it."""
+        if self.published_at and self.status == self.Status.PUBLISHED:
+            self.revised_at = at or timezone.now()
+
+    @property
+    def urgency_word(self):
+        return word(self.urgency)
 
     @property
     def dateline(self):

@@ -106,7 +106,9 @@ class LatestStoriesFeed(Feed):
         return feed
 
     def item_title(self, item):
-        return item.headline
+        # The wire's own convention: a FLASH reads as one in any feed reader, which shows
+        # titles but rarely categories. The guid (the story's URL) stays the same.
+        return f"{item.urgency_word}: {item.headline}" if item.urgency_word else item.headline
 
     def item_description(self, item):
         summary = format_html("<p>{}</p>", item.standfirst or item.headline)
@@ -119,14 +121,16 @@ class LatestStoriesFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        # A scheduled story was last saved before it went live.
-        return max(item.updated_at, item.published_at)
+        # A scheduled story was last saved before it went live; a marked write-through
+        # is the update a reader is told of.
+        return max(item.modified_at, item.published_at)
 
     def item_author_name(self, item):
         return author_name(item)
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        word = [item.urgency_word] if item.urgency_word else []
+        return word + [topic.name for topic in item.topics.all()]
 
     def item_enclosures(self, item):
         photo = item.lead_photo

@@ -54,7 +54,8 @@ def image_object(photo, request):
 def news_article(article, request):
     """The NewsArticle for one story; people and topics are read through prefetches."""
     url = request.build_absolute_uri(article.get_absolute_url())
-    modified = max(article.updated_at, article.published_at) if article.published_at else article.updated_at
+    # A marked write-through, not a typo fix, is the modification search engines are told of.
+    modified = max(article.modified_at, article.published_at) if article.published_at else article.modified_at
     own_copy = not article.agency
     data = {
         "@context": "https://schema.org",

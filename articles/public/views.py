@@ -26,7 +26,12 @@ def can_preview(user):
 @public_page
 def story_list(request):
     page = paginate(request, Article.objects.published().for_listing(), cursor=True)
-    return render(request, "articles/article_list.html", {"page_obj": page})
+    # The strip leads the first page only (not a ?page= past the end, shown as the last), so
+    # other pages cost what they did. Its items leave by the clock; the page cache's lifetime
+    # is bounded by that moment (ArticleQuerySet.next_scheduled_change).
+    first_page = page.number == 1 and request.GET.get("page", "1") == "1"
+    breaking = list(Article.objects.published().breaking()[:5]) if first_page else []
+    return render(request, "articles/article_list.html", {"page_obj": page, "breaking": breaking})
 
 
 def story_queryset(queryset):

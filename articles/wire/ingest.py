@@ -196,6 +196,8 @@ def story_import_ninjs(*, wire, source, folder):
     article.body = wire.body_html
     article.dateline_place = wire.place
     article.agency = Article.agency_of(wire.agency)
+    if wire.urgency is not None:
+        article.urgency = wire.urgency
     with reversion.create_revision():
         article.save()
         article.topics.set(wire.topics)

@@ -49,6 +49,7 @@ def story_to_ninjs(article, *, base_url):
         "firstcreated": _iso(article.created_at),
         "versioncreated": _iso(article.updated_at),
         "pubstatus": "usable",
+        "urgency": article.urgency,
         "language": settings.NEWSROOM_PUBLICATION_LANGUAGE,
         "slugline": article.slug,
         "headlines": [{"role": "main", "value": article.headline}],
@@ -161,6 +162,7 @@ class WireStory:
     topics: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     picture: WirePicture | None = None
+    urgency: int | None = None  # None: the item gave none, the story keeps its own (5 when new)
 
 
 # The parts of ninjs we read, typed as IPTC's schema types them. Strict: a number where
@@ -205,6 +207,7 @@ class _Item(_Part):
     version: str | None = None
     versioncreated: str | None = None
     pubstatus: Literal["usable", "withheld", "canceled"] | None = None
+    urgency: int | None = None
     headlines: list[_Text] = []
     descriptions: list[_Text] = []
     bodies: list[_Text] = []
@@ -237,6 +240,8 @@ def parse_item(data):
         raise InvalidItem("headlines", "the item has no headline.")
     if len(headline) > HEADLINE_MAX:
         raise InvalidItem("headlines", f"the headline is longer than {HEADLINE_MAX} characters.")
+    if item.urgency is not None and not 1 <= item.urgency <= 9:
+        raise InvalidItem("urgency", "must be a whole number from 1 (FLASH) to 9, as IPTC defines it.")
     place = item.located or next((p.name for p in item.places if p.rel == "located" and p.name), "")
     return WireStory(
         uri=uri,
@@ -253,6 +258,7 @@ def parse_item(data):
         topics=_names(item.subjects, 100),
         people=_names(item.people, 200),
         picture=_picture(item.associations),
+        urgency=item.urgency,
     )
 
 
