@@ -5,7 +5,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, Subquery
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,72 +15,17 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from ..quotes import html_to_text
+from .article_queries import ArticleQuerySet
 from .editorial import SlugRedirect
 from .integrity import quote_problems
 from .sanitize import BODY_EXTENSIONS, sanitize_body
-from .status import Status, on_record_q, published_q
+from .status import Status
 from .tag import TaggedArticle
 from .transitions import check_transition, record_transition
-from .urgency import BREAKING, DEFAULT, Urgency, breaking_since, breaking_window, word
+from .urgency import BREAKING, DEFAULT, Urgency, word
 
 # Transitions after which a preview link shared before must show nothing.
 PREVIEW_ENDING = {Status.PUBLISHED, Status.UNPUBLISHED, Status.RETRACTED}
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Every public read starts here: lists, pages, feeds, sitemaps, search, API."""
-        return self.filter(published_q())
-
-    def on_record(self, now=None):
-        """Published stories plus retracted ones: the URLs that must keep answering.
-
-        Only the story page uses this; a retracted story shows its retraction
-        notice there but appears in no list, feed, sitemap or search.
-        """
-        return self.filter(on_record_q(now=now))
-
-    def for_listing(self):
-        """What a list of story cards shows, fetched in one query. Cards never show the
-        body, the widest column, so it stays in the database."""
-        return self.select_related("lead_photo", "section").defer("body").order_by("-published_at", "-id")
-
-    def breaking(self):
-        """The front page's breaking strip: FLASH and URGENT stories of the last few hours
-        (NEWSROOM_BREAKING_HOURS), newest first. Chain after published()."""
-        return (
-            self.filter(urgency__lte=BREAKING, published_at__gt=breaking_since())
-            .only("headline", "slug", "urgency", "published_at")
-            .order_by("-published_at", "-id")
-        )
-
-    def next_scheduled_change(self):
-        """When the published set next changes by the clock alone (a scheduled story goes
-        live, one expires, or the oldest leaves the breaking strip); caches must not outlive
-        it. None if nothing is due."""
-        # Index probes (ORDER BY … LIMIT 1) rather than MIN() aggregates, which would read
-        # every published story of the archive; all three in one round trip.
-        now = timezone.now()
-        live = self.model.objects.filter(status=Status.PUBLISHED)
-
-        def first(queryset, column):
-            return Subquery(queryset.order_by(column).values(column)[:1])
-
-        probes = {
-            "going_live": first(live.filter(published_at__gt=now), "published_at"),
-            "expiring": first(live.filter(expires_at__gt=now), "expires_at"),
-            "in_strip_since": first(
-                live.filter(urgency__lte=BREAKING, published_at__range=(now - breaking_window(), now)),
-                "published_at",
-            ),
-        }
-        # Any one row carries the three answers; an empty archive has nothing due.
-        rows = list(self.model.objects.order_by().annotate(**probes).values(*probes)[:1])
-        row = rows[0] if rows else {}
-        if row.get("in_strip_since"):
-            row["in_strip_since"] += breaking_window()
-        times = [when for when in row.values() if when is not None]
-        return min(times) if times else None
 
 
 # A revision holds the story with its quotes, topics and corrections. The lock
