@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.derived import search as search_module
@@ -295,6 +296,18 @@ class TestPeopleByAliasAndTransliteration:
         lisitsyn.aliases += "\nPasha"  # what the regional press calls him
         lisitsyn.save()
         assert result_headlines(search(client, "Pasha")) == [mentioned.headline]
+
+    def test_the_people_of_the_found_stories_are_read_without_joining_their_mentions(self, client, lisitsyn):
+        """Candidates of the people box come from the ids of the found stories' mentions and
+        quotes: an OR over the two joins, then DISTINCT, read every mention of each person
+        (2.1 s at 20,000 stories). Each person once, whatever stories carry them."""
+        for n in range(3):
+            QuoteFactory(speaker=lisitsyn, article=story(f"Ferry fares frozen, day {n}", people=[lisitsyn]))
+        with CaptureQueriesContext(connection) as queries:
+            found = search_module.search_people("Lisitsin", search_module.search_stories("ferry"))
+        assert found == [lisitsyn]
+        people_sql = [q["sql"] for q in queries if 'FROM "articles_person"' in q["sql"]]
+        assert people_sql and not any("JOIN" in sql.split(" WHERE ")[0] for sql in people_sql)
 
     def test_someone_only_a_draft_carries_is_not_found(self, client):
         hidden = PersonFactory(name="Pavel Lisitsyn", slug="pavel-lisitsyn", aliases="Лисицын")
