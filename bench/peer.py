@@ -299,6 +299,9 @@ def main(argv=None):
     args.command = "python -m bench.peer " + shlex.join(argv if argv is not None else sys.argv[1:])
     args.cache_prefix = f"bench-peer-{os.getpid()}"
     args.media_root.mkdir(parents=True, exist_ok=True)
+    # gunicorn.conf.py recycles a worker every ~10,000 requests, the peer's gunicorn never: at
+    # 500 req/s both our workers restarted inside some 10 s runs, a cost the peer did not pay.
+    os.environ.setdefault("GUNICORN_MAX_REQUESTS", "0")
     wrk.ensure_wrk()
     ensure_peer_venv()
     bench_run.manage(args, min(args.sizes), "collectstatic", "--noinput", "-v", "0")
