@@ -197,3 +197,21 @@ def story_copy(index, person_names):
         words += paragraph_text.count(" ") + 1
         story.paragraphs.append(paragraph_text)
     return story
+
+
+def picture_jpeg(number):
+    """Photo `number` of the pool as JPEG bytes (1600 × 1067): the same picture on both sides
+    of bench.peer, so that both pay for the same renditions."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.linear_gradient("L").resize((1600, 1067)).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    hue = (number * 47) % 255
+    for step in range(12):
+        box = (step * 120, 200 + (step * number) % 400, step * 120 + 240, 700 + (step * 31) % 300)
+        draw.ellipse(box, fill=((hue + step * 20) % 255, (80 + step * 13) % 255, (200 - step * 9) % 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()

@@ -193,19 +193,10 @@ class Command(BaseCommand):
 
 def make_photo(number):
     """A real 1600 × 1067 JPEG through the photo pipeline, renditions included."""
-    from PIL import Image, ImageDraw
-
     from articles.images.ingest import photo_create_from_upload
+    from bench.corpus import picture_jpeg
 
-    image = Image.linear_gradient("L").resize((1600, 1067)).convert("RGB")
-    draw = ImageDraw.Draw(image)
-    hue = (number * 47) % 255
-    for step in range(12):
-        box = (step * 120, 200 + (step * number) % 400, step * 120 + 240, 700 + (step * 31) % 300)
-        draw.ellipse(box, fill=((hue + step * 20) % 255, (80 + step * 13) % 255, (200 - step * 9) % 255))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85)
-    upload = SimpleUploadedFile(f"bench-{number}.jpg", buffer.getvalue(), content_type="image/jpeg")
+    upload = SimpleUploadedFile(f"bench-{number}.jpg", picture_jpeg(number), content_type="image/jpeg")
     return photo_create_from_upload(
         upload=upload,
         alt_text=f"Benchmark picture {number}: coloured discs on a grey gradient",

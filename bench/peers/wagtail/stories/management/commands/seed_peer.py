@@ -30,19 +30,9 @@ BATCH = 2000
 
 
 def make_image(number):
-    from PIL import Image, ImageDraw
-
-    image = Image.linear_gradient("L").resize((1600, 1067)).convert("RGB")
-    draw = ImageDraw.Draw(image)
-    hue = (number * 47) % 255
-    for step in range(12):
-        box = (step * 120, 200 + (step * number) % 400, step * 120 + 240, 700 + (step * 31) % 300)
-        draw.ellipse(box, fill=((hue + step * 20) % 255, (80 + step * 13) % 255, (200 - step * 9) % 255))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85)
     return CreditedImage.objects.create(
         title=f"A generated picture, number {number}.",
-        file=ImageFile(buffer, name=f"peer-{number}.jpg"),
+        file=ImageFile(io.BytesIO(corpus.picture_jpeg(number)), name=f"peer-{number}.jpg"),
         credit="Peer Bench/Generated",
     )
 
