@@ -27,10 +27,13 @@ def test_editor_flashes_and_writes_through_reader_sees_it(live_server, page_fact
     editor.fill("#id_username", "editor")
     editor.fill("#id_password", PASSWORD)
     editor.click("input[type=submit]")
-
+    # Wait for the desk home: a screenshot taken while the login's redirect is still
+    # navigating fails in Chromium with "Unable to capture screenshot" (seen in CI).
+    flash = editor.get_by_role("link", name="Flash", exact=True)
+    expect(flash).to_be_visible()
     editor.screenshot(path=str(artifacts_dir / "desk-home-flash-1280.png"))
     # Desk home → Flash → headline, section → publish: three clicks and one line of typing.
-    editor.get_by_role("link", name="Flash", exact=True).click()
+    flash.click()
     expect(editor.locator("#id_urgency_0")).to_be_checked()  # FLASH by default
     editor.fill("#id_headline", "Velna dam gates opened after record rain")
     editor.select_option("#id_section", label="World")
