@@ -146,7 +146,7 @@ def cache_from_url(url):
     if url.split(":", 1)[0] not in {"redis", "rediss", "unix"}:
         raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}.")
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "newsroom.redis_cache.RedisCache",
         "LOCATION": url,
         # Several sites (or a benchmark) may share one Redis.
         "KEY_PREFIX": os.environ.get("NEWSROOM_CACHE_KEY_PREFIX", ""),

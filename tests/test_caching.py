@@ -2,7 +2,10 @@
 errors are never stored; lifetimes never pass the next scheduled story."""
 
 import datetime
+import os
 import re
+import socket
+import urllib.parse
 
 import pytest
 import time_machine
@@ -260,7 +263,7 @@ def test_the_desk_is_private_and_never_cached(client, editor, url):
 def test_the_cache_setting_follows_redis_url():
     assert cache_from_url("")["BACKEND"].endswith("LocMemCache")
     redis = cache_from_url("redis://cache.internal:6379/1")
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "newsroom.redis_cache.RedisCache"
     assert redis["LOCATION"] == "redis://cache.internal:6379/1"
     with pytest.raises(Exception, match="redis://"):
         cache_from_url("memcached://cache.internal:11211")
@@ -286,3 +289,33 @@ def test_collected_static_files_are_cached_forever(settings, tmp_path):
     assert response.status_code == 200
     assert response["Cache-Control"] == "max-age=315360000, public, immutable"
     assert response["Content-Encoding"] in {"gzip", "br"}
+
+
+REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def _redis_reachable():
+    parts = urllib.parse.urlsplit(REDIS_URL)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_reachable(), reason=f"needs Redis at {REDIS_URL} (CI starts one)")
+def test_the_redis_cache_keeps_one_client_and_still_works():
+    # Django's own client builds a redis.Redis per call, which cost most of a story request's
+    # cache read; ours keeps one per pool.
+    from newsroom.redis_cache import RedisCache
+
+    backend = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-client-{os.getpid()}"})
+    client = backend._cache
+    assert client.get_client() is client.get_client() is client.get_client(write=True)
+    backend.set("a", {"b": 1}, 30)
+    backend.set_many({"c": 2, "d": 3}, 30)
+    assert backend.get("a") == {"b": 1}
+    assert backend.get_many(["a", "c", "d", "missing"]) == {"a": {"b": 1}, "c": 2, "d": 3}
+    assert backend.incr("c") == 3
+    backend.delete_many(["a", "c", "d"])
+    assert backend.get_many(["a", "c", "d"]) == {}

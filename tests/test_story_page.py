@@ -230,3 +230,43 @@ def test_the_lists_give_what_the_reference_query_gives(client, story, topic, per
     links = story_page.render_story_parts(story_queryset_of(story))[2]
     expected = related_stories(Article.objects.prefetch_related("people", "topics").get(pk=story.pk))
     assert story_page.related_ids(story.pk, links) == [other.pk for other in expected]
+
+
+# The story page's queries, compiled once (articles/public/compiled.py).
+
+
+def test_the_compiled_story_query_gives_what_its_queryset_gives(story):
+    draft = ArticleFactory(published=False)
+    later = ArticleFactory(published=True, published_at=timezone.now() + datetime.timedelta(hours=2))
+    for article in (story, draft, later):
+        found = story_page.fetch(article.slug)
+        expected = Article.objects.on_record().filter(slug=article.slug).values_list("pk", flat=True)
+        assert (found.pk if found else None) == (expected[0] if expected else None), article.status
+    assert story_page.fetch(draft.slug) is None and story_page.fetch(later.slug) is None
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=3)):
+        assert story_page.fetch(later.slug).pk == later.pk  # the clock is a parameter, not compiled in
+
+
+def test_the_compiled_lists_query_takes_every_shape(story, topic, person):
+    other_topic, other_person = TopicFactory(), PersonFactory()
+    for links in (
+        [["t", topic.pk]],
+        [["p", person.pk]],
+        [["t", topic.pk], ["t", other_topic.pk], ["p", person.pk]],
+        [["t", topic.pk], ["p", person.pk], ["p", other_person.pk]],
+    ):
+        lists = story_page.newest_lists(links)
+        assert set(lists) == {(kind, key) for kind, key in links}
+        for (kind, key), stories in lists.items():
+            row = story_page.NewestLinked.objects.get(kind=kind, key=key)
+            assert [list(pair) for pair in stories] == [list(pair) for pair in row.stories]
+
+
+def test_placeholders_that_clash_are_refused():
+    from articles.public.compiled import Compiled
+
+    query = Compiled(
+        Article, lambda shape: (Article.objects.filter(pk__in=[-1, -1]).values_list("pk"), [-1, -1], {})
+    )
+    with pytest.raises(ValueError, match="distinct"):
+        query.rows(1, [5, 6])

@@ -18,8 +18,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db import connections, router, transaction
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -29,6 +29,7 @@ from django.utils.safestring import mark_safe
 from ..derived import renders
 from ..derived.cache import NAV_SECTIONS_KEY, NEXT_CHANGE_KEY, SCHEDULE_ATTRIBUTE, nav_sections
 from ..models import Article, NewestLinked, Status, StoryRender
+from .compiled import Compiled
 
 # Absolute URLs of a stored page name this origin; each request puts its own in.
 RENDER_HOST = "origin.render.invalid"
@@ -93,10 +94,9 @@ FETCHED = (
     "id", "status", "version", "render__stamp", "render__rendered_stamp",
     "render__rendered_version", "render__context", "render__page", "render__links",
 )  # fmt: skip
-# Compiled once per process with these in place of the slug and the clock.
+# Placeholders for the slug and the clock in the compiled queries (articles/public/compiled.py).
 _SLUG = "\x01slug\x01"
 _NOW = datetime.datetime(2000, 1, 1, 0, 0, 0, 123457, tzinfo=datetime.UTC)
-_compiled = {}
 
 
 @dataclass
@@ -114,45 +114,32 @@ class Found:
         return self.status == Status.PUBLISHED
 
 
-def _fetch_sql():
-    """fetch()'s query as SQL with the positions of its slug and clock parameters: Django
-    builds and compiles a queryset in about half a millisecond, more than PostgreSQL takes
-    to answer it, and this one runs on every story request."""
-    connection = connections[router.db_for_read(Article)]
-    if connection.vendor not in _compiled:
-        queryset = Article.objects.on_record(now=_NOW).filter(slug=_SLUG).order_by().values_list(*FETCHED)[:1]
-        sql, params = queryset.query.sql_with_params()
-        field = Article._meta.get_field("published_at")
-        now = field.get_db_prep_value(_NOW, connection)
-        slots = [
-            (index, "now" if param == now else "slug")
-            for index, param in enumerate(params)
-            if param in (now, _SLUG)
-        ]
-        _compiled[connection.vendor] = (sql, list(params), slots, field)
-    return (connection, *_compiled[connection.vendor])
+def _json(value):
+    # Django reads JSON columns as text on both backends and decodes them in the field.
+    return json.loads(value) if isinstance(value, str) else value
+
+
+_story_query = Compiled(
+    Article,
+    lambda shape: (
+        Article.objects.on_record(now=_NOW).filter(slug=_SLUG).order_by().values_list(*FETCHED)[:1],
+        [_SLUG, _NOW],
+        {1: Article._meta.get_field("published_at")},
+    ),
+)
 
 
 def fetch(slug):
     """The story at `slug` on record, with its stored render's state: one query."""
-    connection, sql, params, slots, field = _fetch_sql()
-    params = list(params)
-    now = field.get_db_prep_value(timezone.now(), connection)
-    for index, kind in slots:
-        params[index] = now if kind == "now" else slug
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
+    rows = _story_query.rows(None, [slug, timezone.now()])
+    if not rows:
         return None
-    pk, status, version, stamp, rendered_stamp, rendered_version, context, page, links = row
+    pk, status, version, stamp, rendered_stamp, rendered_version, context, page, links = rows[0]
     render = None
     if stamp is not None:
-        if isinstance(links, str):
-            links = json.loads(links)
         render = StoryRender(
             article_id=pk, stamp=stamp, rendered_stamp=rendered_stamp, rendered_version=rendered_version,
-            context=context, page=page, links=links or [],
+            context=context, page=page, links=_json(links) or [],
         )  # fmt: skip
     return Found(pk=pk, status=status, version=version, render=render)
 
@@ -216,25 +203,44 @@ def store(story, stamp, context, *, page=None, card, links=None, page_current=Fa
 # Related stories.
 
 
+def _lists_queryset(shape):
+    topics, people = shape
+    keys = [-1 - index for index in range(topics + people)]
+    condition = Q()
+    if topics:
+        condition |= Q(kind=NewestLinked.Kind.TOPIC, key__in=keys[:topics])
+    if people:
+        condition |= Q(kind=NewestLinked.Kind.PERSON, key__in=keys[topics:])
+    fresh = Case(
+        When(Q(valid_until__isnull=True) | Q(valid_until__gt=_NOW), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    queryset = (
+        NewestLinked.objects.filter(condition)
+        .annotate(fresh=fresh)
+        .order_by()
+        .values_list("kind", "key", "stories", "fresh", "revision")
+    )
+    return queryset, [*keys, _NOW], {len(keys): NewestLinked._meta.get_field("valid_until")}
+
+
+_lists_query = Compiled(NewestLinked, _lists_queryset)
+
+
 def newest_lists(links):
     """{(kind, key): stories} for these links, recomputing lists the clock has outdated."""
     if not links:
         return {}
     wanted = {(kind, key) for kind, key in links}
-    condition = Q()
-    for kind in (NewestLinked.Kind.TOPIC, NewestLinked.Kind.PERSON):
-        keys = [key for key_kind, key in wanted if key_kind == kind]
-        if keys:
-            condition |= Q(kind=kind, key__in=keys)
-    now = timezone.now()
+    topics = sorted(key for kind, key in wanted if kind == NewestLinked.Kind.TOPIC)
+    people = sorted(key for kind, key in wanted if kind == NewestLinked.Kind.PERSON)
     found, seen = {}, {}
-    rows = NewestLinked.objects.filter(condition).values_list(
-        "kind", "key", "stories", "valid_until", "revision"
-    )
-    for kind, key, stories, valid_until, revision in rows:
+    rows = _lists_query.rows((len(topics), len(people)), [*topics, *people, timezone.now()])
+    for kind, key, stories, fresh, revision in rows:
         seen[(kind, key)] = revision
-        if valid_until is None or valid_until > now:
-            found[(kind, key)] = stories
+        if fresh:
+            found[(kind, key)] = _json(stories)
     for kind, key in wanted - found.keys():
         found[(kind, key)] = renders.reader_refresh(kind, key, seen.get((kind, key)))
     return found
@@ -251,35 +257,32 @@ def related_ids(article_pk, links, limit=renders.RELATED_LIMIT):
     return sorted(candidates, key=lambda pk: (candidates[pk], pk), reverse=True)[:limit]
 
 
+def _cards_queryset(count):
+    ids = [-1 - index for index in range(count)]
+    fields = (*CARD_FIELDS, "render__context", "render__card")
+    return Article.objects.filter(pk__in=ids).order_by().values_list(*fields), ids, {}
+
+
+_cards_query = Compiled(Article, _cards_queryset)
+
+
 def related_block(article_pk, links, context):
     ids = related_ids(article_pk, links)
     if not ids:
         return render_to_string("articles/includes/_related.html", {"related": []})
-    rows = {
-        row["pk"]: row
-        for row in Article.objects.filter(pk__in=ids)
-        .order_by()
-        .values(*CARD_FIELDS, "render__context", "render__card")
-    }
+    rows = {row[0]: row for row in _cards_query.rows(len(ids), ids)}
     cards = {}
-    for pk, row in rows.items():
-        if (
-            row["render__card"]
-            and row["render__rendered_stamp"] == row["render__stamp"]
-            and row["render__rendered_version"] == row["version"]
-            and row["render__context"] == context
-        ):
-            cards[pk] = row["render__card"]
+    for pk, version, stamp, rendered_stamp, rendered_version, card_context, card in rows.values():
+        if card and rendered_stamp == stamp and rendered_version == version and card_context == context:
+            cards[pk] = card
     missing = [pk for pk in ids if pk in rows and pk not in cards]
     if missing:
         for story in Article.objects.filter(pk__in=missing).for_listing():
-            row = rows[story.pk]
-            stamp = row["render__stamp"] or 0
+            _, _, stamp, rendered_stamp, rendered_version, card_context, _ = rows[story.pk]
+            stamp = stamp or 0
             card = render_to_string("articles/includes/_related_card.html", {"story": story})
             current = (
-                row["render__rendered_stamp"] == stamp
-                and row["render__rendered_version"] == story.version
-                and row["render__context"] == context
+                rendered_stamp == stamp and rendered_version == story.version and card_context == context
             )
             store(story, stamp, context, card=card, page_current=current)
             cards[story.pk] = card
