@@ -184,6 +184,8 @@ ROLE_WORDS = dict.fromkeys(
     boxer sprinter climber rower sailor keeper zookeeper fishmonger shopkeeper stallholder baker
     butcher chef publican landlord tenant student pupil parent firefighter paramedic constable
     midwife pharmacist vet veterinarian plumber electrician
+    passenger commuter motorist shopper pensioner tourist visitor customer patient spectator
+    bystander homeowner retiree villager voter seed
     """
     )
 )

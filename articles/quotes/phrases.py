@@ -50,6 +50,9 @@ class Document:
             cuts = tuple(s.after for s in spans if lo <= s.after < hi and self._ends_sentence(s))
             self.sentences.extend(sentence_spans(text, lo, hi, self.opaque, cuts))
         self._starts = [s for s, _ in self.sentences]
+        # "Harlan Creamery, which makes butter… the creamery said": an organisation's last word,
+        # lower case after a determiner, stands for it.
+        self.org_heads = {m.tokens[-1].casefold() for m in mentions if m.kind == "org" and len(m.tokens) > 1}
 
     def _ends_sentence(self, span: QuoteSpan) -> bool:
         inner = self.text[span.start : span.end].rstrip()
@@ -112,9 +115,11 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
         head = word.removesuffix("s") if word.endswith("s") and word[:-1] in ROLE_WORDS else word
         # "the world number three": a ranking names a player as a role does.
         ranked = i > 0 and tokens[i - 1].lower == "number" and (word in _NUMBERS or word.isdigit())
+        org_head = word in doc.org_heads and not token.capitalised
         if not (
             head in ROLE_WORDS
             or word in ORG_NOUNS
+            or org_head
             or word in DOC_NOUNS
             or word in COLLECTIVE
             or age
@@ -144,7 +149,7 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
             kind = "indefinite"
         elif head in ROLE_WORDS or age or ranked:
             kind = "role" if det else ("indefinite" if token.lower.endswith("s") else "role")
-        elif word in ORG_NOUNS and det:
+        elif (word in ORG_NOUNS or org_head) and det:
             kind = "org"
         else:
             continue

@@ -31,7 +31,7 @@ _KIN = set(words("wife husband son daughter mother father brother sister widow w
 _KINDS = {"person": "person", "org": "organisation", "group": "group"}
 # Categories a story names one organisation by in turn: the Commission is "the agency" too.
 _RELATED = (
-    {"agency", "authority", "commission", "regulator", "bureau", "service"},
+    {"agency", "authority", "commission", "regulator", "bureau", "service", "directorate"},
     {"company", "group", "airline"},
     {"foundation", "group", "association"},
     {"zoo", "museum", "library", "theatre"},
@@ -58,6 +58,8 @@ def org_category(entity: Entity) -> set[str]:
     kinds = {ORG_NOUNS[w] for w in words if w in ORG_NOUNS}
     if words & _COMPANY:
         kinds |= {"company", "group", "airline"}
+    if words & {"water", "power", "electric", "electricity", "gas", "energy"}:
+        kinds |= {"utility"}
     if words & {"fc", "united", "athletic", "wanderers", "rovers", "hotspur"}:
         kinds |= {"club"}
     return kinds | entity.categories
@@ -113,7 +115,7 @@ class Salience:
             score += 0.2 if entity.name in self.lead else 0.0
             # An unknown gender costs less than being the sentence's subject earns: "Tamsin Hale
             # has played Lady Macbeth" keeps "she" for Hale, though only Lady tells a gender.
-            score += 1.0 if gender and entity.gender == gender else (-0.4 if gender else 0.0)
+            score += 0.6 if gender and entity.gender == gender else (-0.2 if gender else 0.0)
             scored.append((score, entity))
         if not scored:
             return None, 0.0
@@ -201,7 +203,8 @@ class Salience:
             entity = (
                 phrase.mention.entity
                 if phrase.mention
-                else self.recent_org(pos, {ORG_NOUNS.get(phrase.head, phrase.head)})
+                else self._recent_org(pos, lambda e: e.key_tokens[-1] == phrase.head and len(e.tokens) > 1)
+                or self.recent_org(pos, {ORG_NOUNS.get(phrase.head, phrase.head)})
             )
             if (
                 entity is None
@@ -209,6 +212,9 @@ class Salience:
                 and phrase.head in ("group", "organisation", "organization")
             ):
                 entity = self.recent_org(pos, None)  # "the group said": a rights group, a campaign group
+            if entity is None and phrase.mention is None and ORG_NOUNS.get(phrase.head) == "band":
+                band = groups.band_speaker(self, pos)
+                return Speaker(band.name, band, 0.7) if band else Speaker(None, None, 0.0)
             return Speaker(display_name(entity), entity, 0.85) if entity else Speaker(None, None, 0.0)
         if phrase.kind == "pronoun":
             word = phrase.words[0]

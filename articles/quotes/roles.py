@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from .lexicon import CAPITALISED_STOPWORDS, ROLE_WORDS, SPEECH_VERBS, TITLES, words
 from .orgwords import ORG_NOUNS
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+", re.UNICODE)
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-[^\W\d_]*?[A-Z]")
+# "&" is a token of its own: `Brindle & Hart` is one name, a firm's.
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+|&", re.UNICODE)
 
 
 @dataclass
@@ -30,7 +32,8 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        # "al-Rashidi", "el-Sayed": an Arabic article written lower case opens a name all the same.
+        return self.text[:1].isupper() or self.text == "&" or bool(_ARTICLE_NAME.match(self.text))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
