@@ -140,3 +140,26 @@ def test_the_band_is_the_plural_name_given_with_the():
         "In a statement afterwards, the band said: “We will be back in the spring.”"
     )
     assert said(text)["We will be back in the spring"] == ("The Paper Lanterns", "group")
+
+
+# Inverted attributions: a title's full stop, a role with the name set off after it
+
+
+def test_an_inverted_attribution_reads_past_a_titles_full_stop():
+    text = (
+        "“We will build it,” said Sen. Ada Moreno, a Democrat from Utah who chairs the panel.\n\n"
+        "“It is a natural fit,” said Dr. Nils Okafor, Chief Executive Officer of Brightline Tools."
+    )
+    assert speakers(text) == {"We will build it": "Ada Moreno", "It is a natural fit": "Nils Okafor"}
+
+
+def test_an_inverted_role_takes_the_name_set_off_after_it():
+    text = (
+        "Anglers welcomed the ban on Monday. “This is a good day for the river,” said its "
+        "chairman, Tomas Lind.\n\n"
+        "The Old Forge Trust bought the mill. “It deserves better,” said the trust’s director, Mary Gold."
+    )
+    assert speakers(text) == {
+        "This is a good day for the river": "Tomas Lind",
+        "It deserves better": "Mary Gold",
+    }

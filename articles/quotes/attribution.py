@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FRAGMENT_VERBS, INVERTIBLE, SPEECH_VERBS
+from .lexicon import ABBREVIATIONS, FRAGMENT_VERBS, INVERTIBLE, SPEECH_VERBS
 from .phrases import WORD, Document, NounPhrase, not_in_pp, noun_phrases
+from .roles import is_title
 from .scan import QuoteSpan
 
 _INTRODUCTORY = re.compile(
@@ -244,6 +245,29 @@ def _clause_ends(text: str, pos: int) -> bool:
     return bool(_CLAUSE_GOES_ON.match(text, pos))
 
 
+def _clause_stop(text: str, lo: int, hi: int) -> int:
+    """Where the phrase after an inverted verb ends: the first punctuation mark that is not
+    the full stop of a title (`said Sen. Ada Moreno`, `said Dr. Nils Okafor`)."""
+    for match in re.finditer(r"[,.;:!?]", text[lo:hi]):
+        at = lo + match.start()
+        word = re.search(r"(\w+)$", text[lo:at])
+        word = word.group(1) if word else ""
+        if match.group() == "." and word and (is_title(word) or word.casefold() in ABBREVIATIONS):
+            continue
+        return at
+    return hi
+
+
+def _name_set_off(doc: Document, end: int, hi: int) -> NounPhrase | None:
+    if not re.match(r",\s", doc.text[end : end + 2]):
+        return None
+    following = noun_phrases(doc, end + 1, hi)
+    first = following[0] if following else None
+    if first is not None and first.kind == "name" and not doc.text[end + 1 : first.start].strip():
+        return first
+    return None
+
+
 def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     """The attribution of one quotation, from the words right after and right before it."""
     text = doc.text
@@ -261,11 +285,16 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
         if n_words <= 14 or (n_words <= 30 and "," in between):
             if not between.strip(" ,\u00a0"):
                 if SPEECH_VERBS[verb] in INVERTIBLE or verb == "according to":
-                    end = re.search(r"[,.;:!?]|$", text[verb_at + len(verb) : right_hi]).start()
-                    phrases = noun_phrases(doc, verb_at + len(verb), verb_at + len(verb) + end)
+                    lo = verb_at + len(verb)
+                    end = _clause_stop(text, lo, right_hi)
+                    phrases = noun_phrases(doc, lo, end)
                     # `"Salt", said he had…` is no attribution: the phrase must end the clause.
                     if not phrases or _clause_ends(text, phrases[0].end):
-                        return Cue(verb, verb_at, phrases[0] if phrases else None, "after", trailing)
+                        subject = phrases[0] if phrases else None
+                        if subject is not None and subject.kind == "role":
+                            # `said its chairman, Jens Holm`: the name set off after the role.
+                            subject = _name_set_off(doc, subject.end, right_hi) or subject
+                        return Cue(verb, verb_at, subject, "after", trailing)
             else:
                 subject = subject_after(doc, span.after, verb_at)
                 if subject is not None or trailing:
