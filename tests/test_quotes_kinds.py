@@ -163,3 +163,38 @@ def test_an_inverted_role_takes_the_name_set_off_after_it():
         "This is a good day for the river": "Tomas Lind",
         "It deserves better": "Mary Gold",
     }
+
+
+# Subjects behind asides: a set-off "of…" phrase, an indefinite apposition, an *of* phrase,
+# an introductory phrase ending in a name
+
+
+def test_a_phrase_set_off_after_the_name_is_not_the_subject():
+    text = "Sergeant Ana Ruiz, of Kestrel Bay Police, said: “This was a cruel attack.”"
+    assert speakers(text) == {"This was a cruel attack": "Ana Ruiz"}
+
+
+def test_an_indefinite_apposition_after_a_name_is_not_the_subject():
+    text = (
+        "Senator Paul Varga said he would vote against the bill.\n\n"
+        "Varga, a Liberal from Alberta, told reporters the plan had come “out of nowhere” that week."
+    )
+    assert speakers(text) == {"out of nowhere": "Paul Varga"}
+
+
+def test_an_organisation_in_an_of_phrase_after_the_name_is_not_the_subject():
+    text = (
+        "A fourth candidate, Ivo Marsh of the Fair Deal party, said neither of his rivals "
+        "was “serious about rents”."
+    )
+    assert speakers(text) == {"serious about rents": "Ivo Marsh"}
+
+
+def test_a_name_closing_an_introductory_phrase_is_not_the_subject_of_the_main_clause():
+    text = (
+        "Ruth Cole KC cross-examined the witness for an hour.\n\n"
+        "Under questioning by the defence barrister, Ruth Cole KC, Mr Pascoe agreed it had "
+        "been raining.\n\n"
+        "“I saw him all the same,” he said."
+    )
+    assert speakers(text) == {"I saw him all the same": "Pascoe"}

@@ -22,6 +22,10 @@ _INTRODUCTORY = re.compile(
 )
 _WHO = re.compile(r"\s*who\s+(?:\w+ly\s+|had\s+|has\s+|have\s+|once\s+)?", re.I)
 _PARENTHETICAL = re.compile(r"\s*(?:who|which|whose|where|when|\w+ing|\w+ed|\d{1,3}\s*$)\b", re.I)
+# "Sergeant Ana Ruiz, of Kestrel Bay Police, said": a phrase set off after a name, never its subject.
+_SET_OFF_PP = re.compile(r"\s*(?:of|from|at|with|near)\s", re.I)
+# "Varga, a Liberal from Alberta, told": an indefinite apposition describes, it does not act.
+_INDEFINITE_APPOSITION = re.compile(r"\s*(?:a|an)\s", re.I)
 
 
 @dataclass
@@ -60,6 +64,12 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
             continue
         # An apposition after a name: "Maria Lind, a spokeswoman for the port authority, said".
         if k > 0 and phrases[0].kind in ("role", "indefinite") and _ends_with_name(doc, segments[k - 1]):
+            continue
+        if (
+            k > 0
+            and (_SET_OFF_PP.match(chunk) or _INDEFINITE_APPOSITION.match(chunk))
+            and _ends_with_name(doc, segments[k - 1])
+        ):
             continue
         only_name = (
             len(phrases) == 1
@@ -129,9 +139,10 @@ def _main_clause(doc: Document, segments: list[tuple[int, int]]) -> int | None:
             continue
         phrases = noun_phrases(doc, seg_lo, seg_hi)
         lead = len(chunk) - len(chunk.lstrip())
+        opening = doc.text[seg_lo : phrases[0].start].split() if phrases else []
         if (
             phrases
-            and phrases[0].start - seg_lo <= lead
+            and (phrases[0].start - seg_lo <= lead or (len(opening) == 1 and is_title(opening[0])))
             and re.match(r"\s+[a-z]", doc.text[phrases[0].end : seg_hi])
         ):
             return k
