@@ -198,3 +198,24 @@ def test_a_name_closing_an_introductory_phrase_is_not_the_subject_of_the_main_cl
         "“I saw him all the same,” he said."
     )
     assert speakers(text) == {"I saw him all the same": "Pascoe"}
+
+
+# Roles whose portfolio has an *and* in it
+
+
+def test_a_portfolio_with_and_is_part_of_the_role_not_a_name():
+    text = (
+        "“The new line is open,” Energy and Mining Minister Olga Ferreira said.\n\n"
+        "Climate Crisis and Civil Protection Minister Kostas Dimou said help was coming. "
+        "“We will manage,” he said."
+    )
+    assert speakers(text) == {"The new line is open": "Olga Ferreira", "We will manage": "Kostas Dimou"}
+
+
+def test_two_people_joined_by_and_stay_two_people():
+    # The limit of the rule above: it fails if any "X and Y Minister" is read as one role.
+    text = (
+        "Health Minister Ana Lopes and Trade Minister Rui Paz met the unions on Friday. "
+        "“We agreed on nothing,” the trade minister said."
+    )
+    assert speakers(text) == {"We agreed on nothing": "Rui Paz"}

@@ -214,6 +214,19 @@ ROLE_WORDS.update(
     )
 )
 
+# What a minister's or a committee's portfolio is named by: "Transport and Infrastructure
+# Minister", "Climate Crisis and Civil Protection Minister".
+PORTFOLIOS = set(
+    words(
+        """
+    transport infrastructure energy health trade finance defence defense interior justice
+    education culture environment climate agriculture fisheries labour labor industry tourism
+    sport sports youth water mines mining housing communications economy economic digital
+    science technology welfare employment planning treasury commerce development transportation
+    """
+    )
+)
+
 # Heads that make "the X said" a person and not nobody in particular.
 DOC_NOUNS = {
     "statement",
