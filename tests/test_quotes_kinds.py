@@ -219,3 +219,42 @@ def test_two_people_joined_by_and_stay_two_people():
         "“We agreed on nothing,” the trade minister said."
     )
     assert speakers(text) == {"We agreed on nothing": "Rui Paz"}
+
+
+# Short quotes inside reported speech, and the verbs that govern them
+
+
+def test_spoke_of_and_alleged_govern_a_quoted_phrase():
+    text = (
+        "The Greens attacked the plan. Their leader, Ines Wolf, spoke of a “slap in the face "
+        "for every tenant who paid on time”.\n\n"
+        "Opposition leader Raj Mehta alleged that the tender had been rewritten “at least three times”."
+    )
+    assert speakers(text) == {
+        "slap in the face for every tenant who paid on time": "Ines Wolf",
+        "at least three times": "Raj Mehta",
+    }
+
+
+def test_one_word_completing_a_reported_clause_is_a_quote_of_its_subject():
+    text = (
+        "Pellow & Strand, the furniture retailer, reported a 10% fall in sales on Tuesday and "
+        "warned that the winter would be “difficult”, sending its shares down."
+    )
+    assert said(text) == {"difficult": ("Pellow & Strand", "organisation")}
+
+
+def test_a_fragment_closing_a_participle_clause_is_kept():
+    text = (
+        "The Port Trust on Friday warned shipping lines against dumping ballast, saying offenders "
+        "would face ‘heavy fines’."
+    )
+    assert said(text) == {"heavy fines": ("Port Trust", "organisation")}
+
+
+def test_an_agency_dateline_with_no_dash_is_not_the_subject():
+    text = (
+        "Chennai, Mar 2 (PNI) The Port Trust on Friday warned shipping lines, saying offenders "
+        "would face ‘heavy fines and the loss of their berths’."
+    )
+    assert speakers(text) == {"heavy fines and the loss of their berths": "Port Trust"}

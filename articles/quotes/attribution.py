@@ -65,6 +65,14 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
         # An apposition after a name: "Maria Lind, a spokeswoman for the port authority, said".
         if k > 0 and phrases[0].kind in ("role", "indefinite") and _ends_with_name(doc, segments[k - 1]):
             continue
+        # "Pellow & Strand, the furniture retailer, … warned": a description of the named body.
+        if (
+            k > 0
+            and phrases[0].kind == "org"
+            and phrases[0].mention is None
+            and _ends_with_name(doc, segments[k - 1], org=True)
+        ):
+            continue
         if (
             k > 0
             and (_SET_OFF_PP.match(chunk) or _INDEFINITE_APPOSITION.match(chunk))
@@ -93,12 +101,12 @@ def _new_subject(doc: Document, lo: int, hi: int) -> bool:
     return any(p.kind in ("name", "pronoun", "role", "org") for p in noun_phrases(doc, lo, hi))
 
 
-def _ends_with_name(doc: Document, segment: tuple[int, int]) -> bool:
+def _ends_with_name(doc: Document, segment: tuple[int, int], org: bool = False) -> bool:
     phrases = noun_phrases(doc, *segment)
     last = phrases[-1] if phrases else None
     return (
         last is not None
-        and last.kind == "name"
+        and (last.kind == "name" or (org and last.kind == "org"))
         and last.mention is not None
         and last.mention.entity is not None
         and not doc.text[last.end : segment[1]].strip(" ,")
@@ -124,8 +132,10 @@ def subject_after(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
 
 # "VIENNA, April 2 (Newswire) - ", "MOSCOW, May 14. /NWS/. ", "WASHINGTON (WNS) — ", "Mumbai, Jan 18: ".
 _DATELINE = re.compile(
-    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\.?)?\s*(?:\([^)\n]{1,30}\)\s*)?"
-    r"(?:/[^/\n]{1,20}/\.?\s+|(?:--|[-–—:])\s+)"
+    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\.?)?\s*"
+    r"(?:(?:\([^)\n]{1,30}\)\s*)?(?:/[^/\n]{1,20}/\.?\s+|(?:--|[-–—:])\s+)"
+    # "New Delhi, Apr 4 (PNI) The commission…": Indian agency copy puts no dash after the agency.
+    r"|\([A-Z][^)\n]{1,30}\)\s+(?=[A-Z]))"
 )
 
 

@@ -48,6 +48,7 @@ SPEECH_VERBS = _forms(
     characterise:characterised,characterized hail:hailed,hailing condemn:condemned,condemning
     slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
     pay_tribute:paid_tribute,pays_tribute,paying_tribute
+    allege:alleged,alleges,alleging speak_of:spoke_of,speaks_of,speaking_of talk_of:talked_of,talks_of
     according_to:according_to
     """
 )
@@ -66,6 +67,8 @@ FRAGMENT_VERBS = {
     "slam",
     "praise",
     "accuse",
+    "speak of",
+    "talk of",
 }
 
 # Only these read naturally inverted after a quote: `"…," said Smith`.
