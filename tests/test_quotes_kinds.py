@@ -258,3 +258,22 @@ def test_an_agency_dateline_with_no_dash_is_not_the_subject():
         "would face ‘heavy fines and the loss of their berths’."
     )
     assert speakers(text) == {"heavy fines and the loss of their berths": "Port Trust"}
+
+
+# A verb coordinated with the clause's first verb, a nationality standing for a person
+
+
+def test_a_second_verb_after_and_shares_the_clauses_subject_not_the_object():
+    text = (
+        "ROME (UPN) — Third seed Carla Benedetti beat Nadia Orlova 6-3, 2-6, 7-5 on Sunday and "
+        "said afterward she had “finally learned to be patient.”"
+    )
+    assert speakers(text) == {"finally learned to be patient": "Carla Benedetti"}
+
+
+def test_the_nationality_stands_for_the_person_being_written_about():
+    text = (
+        "Carla Benedetti won the title on Sunday. Orlova said she had been tired in the last set. "
+        "“My legs were empty,” the Russian said. “She was better.”"
+    )
+    assert speakers(text) == {"My legs were empty": "Orlova", "She was better": "Orlova"}

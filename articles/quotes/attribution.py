@@ -21,6 +21,7 @@ _INTRODUCTORY = re.compile(
     re.I,
 )
 _WHO = re.compile(r"\s*who\s+(?:\w+ly\s+|had\s+|has\s+|have\s+|once\s+)?", re.I)
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
 _PARENTHETICAL = re.compile(r"\s*(?:who|which|whose|where|when|\w+ing|\w+ed|\d{1,3}\s*$)\b", re.I)
 # "Sergeant Ana Ruiz, of Kestrel Bay Police, said": a phrase set off after a name, never its subject.
 _SET_OFF_PP = re.compile(r"\s*(?:of|from|at|with|near)\s", re.I)
@@ -358,6 +359,9 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     elif verb.endswith("ing"):
         # "…, describing the report as "…"": the subject is the sentence's own.
         subject = sentence_subject(doc, o_lo, verb_at)
+    elif _COORDINATED.search(text, left_lo, verb_at):
+        # "X beat Y 6-4, 6-2 and said afterward she had…": the verb shares the clause's subject.
+        subject = sentence_subject(doc, o_lo, verb_at) or subject_before(doc, left_lo, verb_at)
     else:
         subject = subject_before(doc, left_lo, verb_at)
         if subject is None and prev:

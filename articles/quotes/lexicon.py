@@ -321,6 +321,7 @@ CAPITALISED_STOPWORDS = set(
     north south east west northern southern eastern western central upper lower old great nws
     reuters afp ap update editing reporting writing additional breaking nobody everybody
     everyone someone somebody anyone anybody nothing everything something anything none
+    second third fourth fifth sixth seventh eighth ninth tenth
     """
     )
 )

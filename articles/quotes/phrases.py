@@ -11,7 +11,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import COLLECTIVE, DOC_NOUNS, INDEFINITE, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, words
+from .lexicon import (
+    COLLECTIVE,
+    DOC_NOUNS,
+    INDEFINITE,
+    NATIONALITIES,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    words,
+)
 from .mentions import Mention
 from .orgwords import ORG_NOUNS
 from .roles import tokenize
@@ -21,6 +30,7 @@ from .text import sentence_spans
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:-year-old)?", re.UNICODE)
 _NUMBERS = set(words("one two three four five six seven eight nine ten"))
 _DETERMINERS = {"the", "its", "his", "her", "their", "our"}
+_VERB_AHEAD = "|".join(re.escape(v) for v in SPEECH_VERBS if " " not in v)
 
 
 @dataclass
@@ -116,8 +126,16 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
         # "the world number three": a ranking names a player as a role does.
         ranked = i > 0 and tokens[i - 1].lower == "number" and (word in _NUMBERS or word.isdigit())
         org_head = word in doc.org_heads and not token.capitalised
+        # "the Ukrainian said", "said the Dutchwoman,": a nationality standing for a person.
+        demonym = (
+            word in NATIONALITIES
+            and i > 0
+            and tokens[i - 1].lower == "the"
+            and re.match(r"\s*(?:[,.;:]|(?:" + _VERB_AHEAD + r")\b)", doc.text[token.end : token.end + 20])
+        )
         if not (
-            head in ROLE_WORDS
+            demonym
+            or head in ROLE_WORDS
             or word in ORG_NOUNS
             or org_head
             or word in DOC_NOUNS
@@ -147,7 +165,7 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
             kind = "doc"
         elif det in INDEFINITE or (det is None and word in COLLECTIVE):
             kind = "indefinite"
-        elif head in ROLE_WORDS or age or ranked:
+        elif head in ROLE_WORDS or age or ranked or demonym:
             kind = "role" if det else ("indefinite" if token.lower.endswith("s") else "role")
         elif (word in ORG_NOUNS or org_head) and det:
             kind = "org"
