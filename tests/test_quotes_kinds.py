@@ -277,3 +277,22 @@ def test_the_nationality_stands_for_the_person_being_written_about():
         "“My legs were empty,” the Russian said. “She was better.”"
     )
     assert speakers(text) == {"My legs were empty": "Orlova", "She was better": "Orlova"}
+
+
+# Interviews in question-and-answer form
+
+
+def test_an_answer_after_a_question_paragraph_is_the_interviewees():
+    text = (
+        "Q&A: Marta Lindqvist on closing the Harbour Bakery\n\n"
+        "After thirty years at the ovens, Marta Lindqvist sells up this spring. She talked to us "
+        "between batches.\n\n"
+        "Why stop now?\n\n"
+        "“Because my back says so. Bread does not wait for anybody.”\n\n"
+        "Your nephew, Erik Holm, wanted to take over. What happened?\n\n"
+        "“He found a job with regular hours. I do not blame him.”"
+    )
+    assert speakers(text) == {
+        "Because my back says so. Bread does not wait for anybody": "Marta Lindqvist",
+        "He found a job with regular hours. I do not blame him": "Marta Lindqvist",
+    }
