@@ -296,3 +296,25 @@ def test_an_answer_after_a_question_paragraph_is_the_interviewees():
         "Because my back says so. Bread does not wait for anybody": "Marta Lindqvist",
         "He found a job with regular hours. I do not blame him": "Marta Lindqvist",
     }
+
+
+# Cataphora: a role in the lead, the person named with that role afterwards
+
+
+def test_a_role_in_a_relative_clause_of_the_lead_is_the_person_named_next_with_that_role():
+    text = (
+        "The new tax plan was attacked from all sides on Tuesday, as officials defended what "
+        "the trade minister called a “fresh start for exporters”.\n\n"
+        "Trade Minister Helga Brandauer told parliament the plan would pay off within a decade."
+    )
+    assert speakers(text) == {"fresh start for exporters": "Helga Brandauer"}
+
+
+def test_a_role_in_the_lead_is_nobody_when_the_next_person_holds_another_role():
+    # The limit of the rule above: it fails if any next-named person is taken.
+    text = (
+        "The new tax plan was attacked from all sides on Tuesday, as officials defended what "
+        "the trade minister called a “fresh start for exporters”.\n\n"
+        "Opposition leader Carl Weiss told parliament the plan would never pay off."
+    )
+    assert speakers(text) == {"fresh start for exporters": None}

@@ -55,6 +55,20 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
         and _ends_with_name(doc, segments[-2])
     ):
         return noun_phrases(doc, *segments[-2])[-1]
+    # "…, as officials defended what the trade minister called a 'reset'": a phrase right
+    # before the verb, governed by no preposition, is its subject whatever opens the clause.
+    if segments:
+        nearest = noun_phrases(doc, segments[-1][0], verb_at)
+        last = nearest[-1] if nearest else None
+        if (
+            last is not None
+            and last.kind in ("name", "role", "pronoun", "org")
+            and re.fullmatch(r"\s+(?:\w+ly\s+)?", doc.text[last.end : verb_at])
+            and len(nearest) > 1
+            and not_in_pp(doc, nearest)[-1] is last
+            and re.search(r"\b(?:what|which|that)\s+(?:\w+\s+){0,3}$", doc.text[segments[-1][0] : last.start])
+        ):
+            return last
     for k in range(len(segments) - 1, -1, -1):
         seg_lo, seg_hi = segments[k]
         chunk = doc.text[seg_lo:seg_hi]

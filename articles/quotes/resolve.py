@@ -261,8 +261,10 @@ class Salience:
         gender = ROLE_WORDS.get(phrase.head)
         if phrase.det != "the":
             return Speaker(None, None, 0.0)
-        if last is None:
-            return self._named_next(pos, gender)
+        if last is None or not any(
+            e.kind == "person" and self.mentioned_before(e, pos) >= 0 for e in self.entities
+        ):
+            return self._named_next(pos, gender, phrase)
         if last is None or last.kind != "person" or (gender and last.gender and gender != last.gender):
             return Speaker(None, None, 0.0)
         return Speaker(last.name, last, 0.6)
@@ -287,7 +289,7 @@ class Salience:
         ]
         return kin[0] if len(kin) == 1 else None
 
-    def _named_next(self, pos: int, gender: str | None) -> Speaker:
+    def _named_next(self, pos: int, gender: str | None, phrase: NounPhrase) -> Speaker:
         """Cataphora in the lead: `The former head of the port authority… calling the inquiry a
         "ruse"`, nobody named yet, and the next paragraph opens with the person: `Marcus Dlamini,
         who led the authority…`."""
@@ -303,7 +305,13 @@ class Salience:
         # The person's sentence must take up the role's own words ("head of the port authority"…
         # "who led the authority"), or it is someone else being introduced.
         text = self.doc.text
-        if not _content_words(text[pos : pos + 60]) & _content_words(text[subject.end : hi]):
+        # …or be introduced with the role itself: "what the finance minister called a 'reset'"
+        # … "Finance Minister Robert Achebe-Lyons told parliament".
+        role = (entity.role or "").casefold()
+        same_role = bool(role) and all(re.search(rf"\b{re.escape(w)}\b", role) for w in phrase.words)
+        if not same_role and not _content_words(text[pos : pos + 60]) & _content_words(
+            text[subject.end : hi]
+        ):
             return Speaker(None, None, 0.0)
         return Speaker(entity.name, entity, 0.5)
 
