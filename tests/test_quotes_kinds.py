@@ -318,3 +318,16 @@ def test_a_role_in_the_lead_is_nobody_when_the_next_person_holds_another_role():
         "Opposition leader Carl Weiss told parliament the plan would never pay off."
     )
     assert speakers(text) == {"fresh start for exporters": None}
+
+
+# Statements on someone's behalf
+
+
+def test_on_behalf_of_names_the_person_a_signed_statement_speaks_for():
+    text = (
+        "Late on Friday, a statement signed by press officer Ilona Varga on behalf of Mayor "
+        "Tibor Kertesz said the bridge would reopen. “Repairs will be finished by Monday,” the "
+        "statement said."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.on_behalf_of) == ("Ilona Varga", "Tibor Kertesz")

@@ -42,6 +42,7 @@ DOC_LINK = re.compile(
     re.I,
 )
 _SIGNED = re.compile(r"\bsigned by\s+", re.I)
+_ON_BEHALF = re.compile(r"\bon behalf of\s+", re.I)
 
 
 def family_entity(salience, person: Entity) -> Entity:
@@ -127,6 +128,14 @@ def behalf_of(salience, pos: int, entity: Entity | None) -> str | None:
         return None
     first = min((m.start for m in entity.mentions), default=0)
     written = re.split(r"[.!?\n]\s", salience.doc.text[max(0, first - 60) : first])[-1]
+    # "a statement signed by Daphne Kourou on behalf of Prime Minister Nikos Alexandrou".
+    lo, hi = salience.doc.sentence_at(first)
+    on_behalf = _ON_BEHALF.search(salience.doc.text, lo, hi)
+    if on_behalf:
+        named = noun_phrases(salience.doc, on_behalf.end(), min(hi, on_behalf.end() + 80))
+        target = named[0].mention.entity if named and named[0].kind == "name" and named[0].mention else None
+        if target is not None and target is not entity and target.kind == "person":
+            return target.name
     own = _OWN_SPOKESMAN.search(entity.role or "") or _OWN_SPOKESMAN.search(written)
     if own:
         # "his spokesman, Piotr Zielinski": the man the story is about, the speaker aside.
