@@ -331,3 +331,36 @@ def test_on_behalf_of_names_the_person_a_signed_statement_speaks_for():
     )
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.on_behalf_of) == ("Ilona Varga", "Tibor Kertesz")
+
+
+# Variants found by probing the rules above with further invented stories
+
+
+def test_los_is_a_particle_too():
+    text = (
+        "Goalkeeper Iker de los Santos signed a new contract on Friday.\n\n"
+        "“This is my home,” De los Santos said."
+    )
+    assert speakers(text) == {"This is my home": "Iker de los Santos"}
+
+
+def test_two_possessive_words_joined_by_and_open_an_organisations_name():
+    text = "The Passengers' and Commuters' Association called the rise “unacceptable”."
+    assert said(text) == {"unacceptable": ("Passengers' and Commuters' Association", "organisation")}
+
+
+def test_an_inverted_role_takes_a_titled_name_set_off_after_it():
+    text = "Tenants protested. “Families will leave,” said its chairwoman, Dr. Renate Obermaier."
+    assert speakers(text) == {"Families will leave": "Renate Obermaier"}
+
+
+def test_an_industry_body_is_an_organisation_and_a_band_a_group():
+    text = (
+        "Industry body Assocraft said the decision was “disappointing”.\n\n"
+        "The Grey Herons, a folk band from the valley, played at the opening. The band said "
+        "the day had been “unforgettable”."
+    )
+    assert said(text) == {
+        "disappointing": ("Assocraft", "organisation"),
+        "unforgettable": ("Grey Herons", "group"),
+    }

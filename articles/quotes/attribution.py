@@ -299,8 +299,13 @@ def _name_set_off(doc: Document, end: int, hi: int) -> NounPhrase | None:
         return None
     following = noun_phrases(doc, end + 1, hi)
     first = following[0] if following else None
-    if first is not None and first.kind == "name" and not doc.text[end + 1 : first.start].strip():
-        return first
+    between = doc.text[end + 1 : first.start].split() if first is not None else []
+    if (
+        first is not None
+        and first.kind == "name"
+        and (not between or (len(between) == 1 and is_title(between[0])))
+    ):
+        return first  # "said its chairwoman, Dr. Renate Obermaier"
     return None
 
 

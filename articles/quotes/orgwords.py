@@ -129,6 +129,7 @@ ORG_NOUNS = {
     "secretariat": "directorate",
     "tank": "group",  # "the Fiscal Watch think tank"
     "band": "band",
+    "body": "group",  # "industry body Assocham", "the body said"
     "duo": "band",
     "trio": "band",
     "quartet": "band",

@@ -50,6 +50,8 @@ class Speaker:
     @property
     def kind(self) -> str:
         entity = self.entity.speaks_for or self.entity if self.entity else None
+        if entity is not None and entity.kind == "org" and "band" in entity.categories:
+            return "group"  # "The Grey Herons, a folk band": a band speaks as a group
         return _KINDS.get(entity.kind, "person") if entity else "person"
 
 

@@ -36,6 +36,10 @@ PARTICLES = {
     "das",
     "do",
     "y",
+    "los",
+    "las",
+    "des",
+    "zu",
     "mac",
 }
 
@@ -118,12 +122,20 @@ def possessive_owners(text: str, tokens: list[Token], first: Token) -> list[Toke
             and index - len(owners) - 2 >= 0
             and tokens[index - len(owners) - 2].capitalised
         )  # "Rail and Maritime Workers' Union"
-        if not (token.capitalised or linked) or token.possessive or text[token.stop : owners[0].start] != " ":
+        after_and = owners[0].lower == "and" and token.capitalised  # "Passengers' and Commuters'"
+        if (
+            not (token.capitalised or linked)
+            or (token.possessive and not after_and)
+            or text[token.stop : owners[0].start] not in (" ", "' ", "’ ")
+            or (text[token.stop : owners[0].start] != " " and not after_and)
+        ):
             break
         if token.lower in CAPITALISED_STOPWORDS and not linked:
             break
         owners.insert(0, token)
-    return owners if text[owners[-1].stop : first.start] in (" ", "' ", "’ ") else []
+    while owners and owners[0].lower == "and":
+        owners.pop(0)
+    return owners if owners and text[owners[-1].stop : first.start] in (" ", "' ", "’ ") else []
 
 
 _STATE_BODIES = set(
