@@ -364,3 +364,23 @@ def test_an_industry_body_is_an_organisation_and_a_band_a_group():
         "disappointing": ("Assocraft", "organisation"),
         "unforgettable": ("Grey Herons", "group"),
     }
+
+
+def test_a_statement_issued_on_a_day_by_a_spokesman_is_his_on_behalf_of_the_minister():
+    text = (
+        "A statement issued on Tuesday by Marcus Feld, a spokesman for Interior Minister Greta "
+        "Holm, rejected the report.\n\n"
+        "“The minister has always acted within the law. He [the minister's deputy] was informed "
+        "of every step,” the statement said.\n\n"
+        "“No decision was taken without legal advice.”"
+    )
+    found = [(q.speaker, q.on_behalf_of) for q in extract_quotes(text)]
+    assert found == [("Marcus Feld", "Greta Holm")] * 2
+
+
+def test_a_brewery_set_off_before_its_name_is_the_brewer_that_speaks_later():
+    text = (
+        "Phil Barrow said the brewery, Hartwell Ales, had refused to renew the lease.\n\n"
+        "“We have made a fair offer to the tenants,” the brewer said."
+    )
+    assert said(text) == {"We have made a fair offer to the tenants": ("Hartwell Ales", "organisation")}

@@ -38,7 +38,7 @@ _OWN_SPOKESMAN = re.compile(
 # Where a document says who issued it: "a statement from X", "a statement signed by X".
 DOC_LINK = re.compile(
     r"\b(?:statement|notice|letter|communiqu[eé]|release|post|message)\s+"
-    r"(?:issued by|signed by|released by|from|by|of)\s+",
+    r"(?:(?:issued|signed|released)(?:\s+(?!by\b)\w+){0,3}\s+by|from|by|of)\s+",
     re.I,
 )
 _SIGNED = re.compile(r"\bsigned by\s+", re.I)
