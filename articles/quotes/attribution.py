@@ -385,4 +385,10 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
         subject = subject_before(doc, left_lo, verb_at)
         if subject is None and prev:
             subject = subject_before(doc, o_lo, verb_at)
+        if subject is None and prev:
+            # `'…,' said Julie Penrose, 52, a nurse. 'My children…'`: the second half shares the
+            # first half's inverted attribution.
+            first = find_cue(doc, max(prev, key=lambda s: s.after))
+            if first is not None and first.verb_at == verb_at:
+                subject = first.subject
     return Cue(verb, verb_at, subject, "before" if adjacent else "inside", adjacent)
