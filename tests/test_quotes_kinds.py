@@ -389,8 +389,9 @@ def test_a_brewery_set_off_before_its_name_is_the_brewer_that_speaks_later():
 def test_the_second_half_of_a_quote_shares_an_inverted_attribution_with_an_aside():
     text = (
         "Residents of Harbour Street have complained about noise from a new nightclub.\n\n"
-        "‘We cannot sleep before three in the morning,’ said Julie Penrose, 52, a nurse who lives "
-        "opposite. ‘My children are exhausted.’\n\n"
+        # Straight single quotes, as British local copy often has them.
+        "'We cannot sleep before three in the morning,' said Julie Penrose, 52, a nurse who lives "
+        "opposite. 'My children are exhausted.'\n\n"
         "The club's owner, Dean Marsh, said he had installed new soundproofing."
     )
     assert speakers(text)["My children are exhausted"] == "Julie Penrose"
