@@ -395,3 +395,16 @@ def test_the_second_half_of_a_quote_shares_an_inverted_attribution_with_an_aside
         "The club's owner, Dean Marsh, said he had installed new soundproofing."
     )
     assert speakers(text)["My children are exhausted"] == "Julie Penrose"
+
+
+def test_an_age_before_a_nationality_and_a_role_is_one_phrase_and_a_short_fragment_ends_a_paragraph():
+    text = (
+        "Top seed Maria Lind beat Ana Sousa on Sunday and said afterward she had “finally relaxed.”\n\n"
+        "“For years I froze on this court,” said the 24-year-old Swedish player, who saved six "
+        "break points."
+    )
+    found = {q.text.strip(" ,.”"): (q.speaker, q.verb) for q in extract_quotes(text)}
+    assert found == {
+        "finally relaxed": ("Maria Lind", "said"),
+        "For years I froze on this court": ("Maria Lind", "said"),
+    }

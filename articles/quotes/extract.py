@@ -117,7 +117,7 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
             ["remain"],
         )
         # `saying violations would invite "strict action".`: the fragment closes the reported clause.
-        closes = re.match(r"[.;!?]|,\s+[a-z]|\s*$", after)
+        closes = re.match(r"[.;!?]|,\s+[a-z]|\s*(?:\n|$)", after)
         # `called the squad "soft" on Monday`: the clause ends after the fragment.
         # `was "deeply concerned" about`: a predicate, which the words after it complete.
         continues = re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after)

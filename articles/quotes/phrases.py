@@ -122,6 +122,8 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
         age = re.fullmatch(r"(\d+)-year-old", doc.text[token.start : token.start + 14].split()[0] or "")
         if token.possessive or _compound_continues(doc, tokens, i):
             continue  # "the airline's chief", "the commission head": the head comes later
+        if age and _role_ahead(doc, tokens, i, token.start + len(age.group(0))):
+            continue  # "the 24-year-old Dutch player": the age is a modifier of the role
         head = word.removesuffix("s") if word.endswith("s") and word[:-1] in ROLE_WORDS else word
         # "the world number three": a ranking names a player as a role does.
         ranked = i > 0 and tokens[i - 1].lower == "number" and (word in _NUMBERS or word.isdigit())
@@ -171,11 +173,28 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
             kind = "org"
         else:
             continue
+        if not age and kind == "role":
+            age = re.search(r"\b(\d+)-year-old\b", doc.text[start : token.end])
         found.append(
             NounPhrase(kind, start, token.end, words, age=int(age.group(1)) if age else None, det=det)
         )
     found.sort(key=lambda np: np.start)
     return found
+
+
+def _role_ahead(doc: Document, tokens, i: int, end: int) -> bool:
+    """A role noun one or two words after an age, with only spaces between: `24-year-old Dutch
+    player`."""
+    k = next((k for k in range(i + 1, len(tokens)) if tokens[k].start >= end), len(tokens))
+    for step in range(2):
+        if k + step >= len(tokens):
+            return False
+        left = end if step == 0 else tokens[k + step - 1].end
+        if doc.text[left : tokens[k + step].start] != " ":
+            return False
+        if tokens[k + step].lower in ROLE_WORDS:
+            return True
+    return False
 
 
 def _compound_continues(doc: Document, tokens, i: int) -> bool:
