@@ -408,3 +408,11 @@ def test_an_age_before_a_nationality_and_a_role_is_one_phrase_and_a_short_fragme
         "finally relaxed": ("Maria Lind", "said"),
         "For years I froze on this court": ("Maria Lind", "said"),
     }
+
+
+def test_a_straight_single_quote_opens_a_new_sentence_as_a_curly_one_does():
+    from articles.quotes.text import sentence_spans
+
+    for mark in ("'", "‘"):
+        text = f"The council met on Monday. {mark}We will appeal,{mark} Ann Carr said."
+        assert len(sentence_spans(text, 0, len(text), [])) == 2, mark
