@@ -413,6 +413,6 @@ def test_an_age_before_a_nationality_and_a_role_is_one_phrase_and_a_short_fragme
 def test_a_straight_single_quote_opens_a_new_sentence_as_a_curly_one_does():
     from articles.quotes.text import sentence_spans
 
-    for mark in ("'", "‘"):
-        text = f"The council met on Monday. {mark}We will appeal,{mark} Ann Carr said."
-        assert len(sentence_spans(text, 0, len(text), [])) == 2, mark
+    for opening, closing in (("'", "'"), ("‘", "’")):
+        text = f"The council met on Monday. {opening}We will appeal,{closing} Ann Carr said."
+        assert len(sentence_spans(text, 0, len(text), [])) == 2, opening
