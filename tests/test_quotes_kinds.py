@@ -416,3 +416,12 @@ def test_a_straight_single_quote_opens_a_new_sentence_as_a_curly_one_does():
     for opening, closing in (("'", "'"), ("‘", "’")):
         text = f"The council met on Monday. {opening}We will appeal,{closing} Ann Carr said."
         assert len(sentence_spans(text, 0, len(text), [])) == 2, opening
+
+
+def test_a_headline_role_without_an_article_is_the_person_named_next_with_that_role():
+    text = (
+        "'We will not be bullied', says mayor as council row deepens\n\n"
+        "Mayor Anita Brook has accused the county of trying to “starve the town of funds” after a "
+        "second budget was rejected."
+    )
+    assert speakers(text)["We will not be bullied"] == "Anita Brook"

@@ -261,8 +261,8 @@ class Salience:
         """`the midfielder said` with no midfielder introduced: the person just being written about."""
         last = next((e for p, e in reversed(self.subjects) if p < pos), None)
         gender = ROLE_WORDS.get(phrase.head)
-        if phrase.det != "the":
-            return Speaker(None, None, 0.0)
+        if phrase.det != "the" and not (phrase.det is None and self._in_headline(pos)):
+            return Speaker(None, None, 0.0)  # headlines drop the article: "…', says mayor"
         if last is None or not any(
             e.kind == "person" and self.mentioned_before(e, pos) >= 0 for e in self.entities
         ):
@@ -270,6 +270,13 @@ class Salience:
         if last is None or last.kind != "person" or (gender and last.gender and gender != last.gender):
             return Speaker(None, None, 0.0)
         return Speaker(last.name, last, 0.6)
+
+    def _in_headline(self, pos: int) -> bool:
+        paragraphs = self.doc.paragraphs
+        if len(paragraphs) < 2 or not paragraphs[0][0] <= pos < paragraphs[0][1]:
+            return False
+        line = self.doc.text[paragraphs[0][0] : paragraphs[0][1]].strip()
+        return len(line) <= 140 and "\n" not in line and not line.endswith((".", ":"))
 
     def _relative(self, pos: int, phrase: NounPhrase) -> Entity | None:
         """`Brian and Sheila Moss… His wife laughed`: the one other person of that surname,
