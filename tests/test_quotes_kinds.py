@@ -425,3 +425,19 @@ def test_a_headline_role_without_an_article_is_the_person_named_next_with_that_r
         "second budget was rejected."
     )
     assert speakers(text)["We will not be bullied"] == "Anita Brook"
+
+
+def test_the_body_a_chief_executive_heads_is_an_organisation_its_spokesman_speaks_for():
+    text = (
+        "The chief executive of Norland Water, Simon Pryce, has resigned.\n\n"
+        "A spokesman for Norland Water said: “We are investing in our network.”"
+    )
+    assert said(text) == {"We are investing in our network": ("Norland Water", "organisation")}
+
+
+def test_a_fragment_after_a_longer_reported_clause_is_still_a_quote():
+    text = (
+        "Simon Pryce resigned on Monday. Pryce said in a letter to staff that he took “full "
+        "responsibility”. The board thanked him."
+    )
+    assert speakers(text) == {"full responsibility": "Simon Pryce"}

@@ -133,7 +133,8 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
             return True
         if preceding[-1:] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"], ["his"], ["her"]):
             return False
-        return len(gap) <= 2 or predicative or (len(gap) <= 8 and bool(closes))
+        # The gap counts the verb itself: up to nine words of reported clause between them.
+        return len(gap) <= 2 or predicative or (len(gap) <= 10 and bool(closes))
     return True
 
 

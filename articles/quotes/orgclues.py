@@ -34,6 +34,12 @@ _PREPOSITIONS = {"for", "of", "to", "at", "from", "with", "by", "told", "and"}
 _GOVERNED = re.compile(
     r"\b(?:board|trustees|directors|shareholders|investors|creditors|management)\s+(?:of|in|at)\s+$"
 )
+# Offices held in a body, not for a person (a spokesman may speak for a person).
+_HEAD_OF = re.compile(
+    r"\b(?:chief executive|executive|director|chairman|chairwoman|chair|founder|head|ceo|"
+    r"managing director|general manager|chief financial officer)\s+(?:of|at)\s+(?:the\s+)?$",
+    re.I,
+)
 _SAYS_ITS = re.compile(
     r"(?:,[^,]{1,80},)?\s+(?:said|says|announced|confirmed|added|reported)\s+"
     r"(?:(?:on|in|late|early)\s+\w+\s+)?(?:that\s+)?its\b"
@@ -106,6 +112,8 @@ def org_by_clause(text: str, start: int, end: int, name: list[Token]) -> str | N
         return ""
     if _GOVERNED.search(text[max(0, start - 30) : start]):
         return "company"
+    if len(name) > 1 and _HEAD_OF.search(text[max(0, start - 40) : start]):
+        return ""  # "The chief executive of Norland Water": a body a person heads
     return None
 
 
