@@ -441,3 +441,11 @@ def test_a_fragment_after_a_longer_reported_clause_is_still_a_quote():
         "responsibility”. The board thanked him."
     )
     assert speakers(text) == {"full responsibility": "Simon Pryce"}
+
+
+def test_a_hospice_named_before_its_noun_speaks_as_the_hospice():
+    text = (
+        "Tributes have been paid to Eileen Marsh, the founder of the Ashgrove hospice.\n\n"
+        "In a statement, the hospice said: “Every patient we care for is part of her legacy.”"
+    )
+    assert said(text) == {"Every patient we care for is part of her legacy": ("Ashgrove", "organisation")}

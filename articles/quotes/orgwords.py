@@ -21,7 +21,7 @@ ORG_WORDS = set(
     industries fc united athletic wanderers rovers hotspur zoo museum gallery library libraries
     theatre theater orchestra college logistics foods homes estates properties developments
     construction technologies systems pharmaceuticals electronics engineering brewery insurance
-    forum dairy dairies bakery distillery winery property utilities sociedad
+    forum dairy dairies bakery distillery winery property utilities sociedad hospice clinic
     compañía empresa banco grupo société gesellschaft gmbh
     """
     )
@@ -124,6 +124,10 @@ ORG_NOUNS = {
     "dairy": "company",
     "bakery": "company",
     "brewery": "company",
+    "hospice": "hospital",
+    "clinic": "hospital",
+    "church": "church",
+    "parish": "church",
     "distillery": "company",
     "winery": "company",
     "utility": "utility",
