@@ -449,3 +449,11 @@ def test_a_hospice_named_before_its_noun_speaks_as_the_hospice():
         "In a statement, the hospice said: “Every patient we care for is part of her legacy.”"
     )
     assert said(text) == {"Every patient we care for is part of her legacy": ("Ashgrove", "organisation")}
+
+
+def test_a_name_between_a_and_spokeswoman_is_the_body_she_speaks_for():
+    text = (
+        "Fish farms in the north were hit by lice. Rival Kvitfjord said it was not affected.\n\n"
+        "“Our sites are clean,” a Kvitfjord spokeswoman said."
+    )
+    assert said(text) == {"Our sites are clean": ("Kvitfjord", "organisation")}

@@ -115,6 +115,9 @@ def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         if target.kind == "org" and target.det in ("the", "its"):
             return salience.recent_org(pos, {ORG_NOUNS.get(target.head, target.head)})
         return None
+    for mention in salience.doc.mentions:
+        if phrase.start <= mention.start < phrase.end and mention.kind == "org" and mention.entity:
+            return mention.entity  # "a Kvitfjord spokeswoman"
     for word in phrase.words[:-1]:
         if word in ORG_NOUNS:
             # "a company spokesman" with no company of that kind named stays unnamed.

@@ -34,6 +34,7 @@ _PREPOSITIONS = {"for", "of", "to", "at", "from", "with", "by", "told", "and"}
 _GOVERNED = re.compile(
     r"\b(?:board|trustees|directors|shareholders|investors|creditors|management)\s+(?:of|in|at)\s+$"
 )
+_SPOKES_AFTER = re.compile(r"\s+(?:spokes(?:man|woman|person)|representative)\b")
 # Offices held in a body, not for a person (a spokesman may speak for a person).
 _HEAD_OF = re.compile(
     r"\b(?:chief executive|executive|director|chairman|chairwoman|chair|founder|head|ceo|"
@@ -112,6 +113,8 @@ def org_by_clause(text: str, start: int, end: int, name: list[Token]) -> str | N
         return ""
     if _GOVERNED.search(text[max(0, start - 30) : start]):
         return "company"
+    if re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start]) and _SPOKES_AFTER.match(text, end):
+        return ""  # "a Kvitfjord spokeswoman said": a body's spokeswoman, not a person's
     if len(name) > 1 and _HEAD_OF.search(text[max(0, start - 40) : start]):
         return ""  # "The chief executive of Norland Water": a body a person heads
     return None
