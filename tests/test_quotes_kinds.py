@@ -457,3 +457,13 @@ def test_a_name_between_a_and_spokeswoman_is_the_body_she_speaks_for():
         "“Our sites are clean,” a Kvitfjord spokeswoman said."
     )
     assert said(text) == {"Our sites are clean": ("Kvitfjord", "organisation")}
+
+
+def test_he_after_a_sentence_about_a_boss_is_the_boss_not_the_earlier_listed_speaker():
+    text = (
+        "Striker Leon Baptiste scored twice as Harbour Town beat Millbrook 3-1 on Saturday.\n\n"
+        "Baptiste, who joined in the summer, said he was settling in. "
+        "“The lads have made it easy for me,” he said.\n\n"
+        "Millbrook boss Ken Arnott was less happy. “We gave away three soft goals,” he said."
+    )
+    assert speakers(text)["We gave away three soft goals"] == "Ken Arnott"

@@ -117,7 +117,10 @@ class Salience:
             score += 0.2 if entity.name in self.lead else 0.0
             # An unknown gender costs less than being the sentence's subject earns: "Tamsin Hale
             # has played Lady Macbeth" keeps "she" for Hale, though only Lady tells a gender.
-            score += 0.6 if gender and entity.gender == gender else (-0.2 if gender else 0.0)
+            # A known match earns less than being the subject just before: the given-name list
+            # is short, and "Millbrook boss Ken Arnott was less happy. '…,' he said" is Arnott's
+            # even after a listed Leon spoke.
+            score += 0.6 if gender and entity.gender == gender else (-0.1 if gender else 0.0)
             scored.append((score, entity))
         if not scored:
             return None, 0.0
