@@ -467,3 +467,21 @@ def test_he_after_a_sentence_about_a_boss_is_the_boss_not_the_earlier_listed_spe
         "Millbrook boss Ken Arnott was less happy. “We gave away three soft goals,” he said."
     )
     assert speakers(text)["We gave away three soft goals"] == "Ken Arnott"
+
+
+def test_a_straight_single_quote_after_a_colon_runs_on_into_the_next_paragraph():
+    text = (
+        "Nomsa Dube told the Courier: 'I told them the sea was dangerous that day. They said "
+        "he could swim.\n\n"
+        "'He could swim. But nobody can swim against that.'"
+    )
+    found = [(q.text[:12], q.speaker) for q in extract_quotes(text)]
+    assert found == [("I told them ", "Nomsa Dube")]
+
+
+def test_a_role_in_front_of_a_name_stops_at_a_verb_before_it():
+    text = (
+        "Ukrainian President Taras Melnyk met Moldovan President Ana Rusu on Monday.\n\n"
+        "“We have agreed to build a second power line,” Melnyk said."
+    )
+    assert speakers(text) == {"We have agreed to build a second power line": "Taras Melnyk"}

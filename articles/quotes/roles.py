@@ -130,7 +130,14 @@ def _portfolio_before(text: str, tokens: list[Token], j: int) -> bool:
     return found
 
 
-_VERBS = set(words("have has had is was are were be been will would can could may might must shall should"))
+_VERBS = set(
+    words(
+        """
+        have has had is was are were be been will would can could may might must shall should
+        met beat led won lost hit sent took gave made saw left ran held brought chose
+        """
+    )
+)
 _ROLE_STOP = set(
     words(
         """
