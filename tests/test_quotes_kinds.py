@@ -3,6 +3,7 @@ each fixed by a general rule. Every sentence here is invented for the test; none
 from a quote set."""
 
 from articles.quotes import extract_quotes
+from articles.quotes.mentions import find_mentions
 
 
 def said(text: str) -> dict[str, tuple]:
@@ -485,3 +486,13 @@ def test_a_role_in_front_of_a_name_stops_at_a_verb_before_it():
         "“We have agreed to build a second power line,” Melnyk said."
     )
     assert speakers(text) == {"We have agreed to build a second power line": "Taras Melnyk"}
+
+
+def test_the_city_of_x_is_a_municipality_but_a_city_in_apposition_stays_a_place():
+    text = (
+        "Kharkiv, a city of 1.4 million, lost power on Sunday.\n\n"
+        "The City of Tshwane said water would return by Friday. “Crews are on site,” the city said."
+    )
+    assert said(text) == {"Crews are on site": ("City of Tshwane", "organisation")}
+    kinds = {m.kind for m in find_mentions(text, []) if m.tokens[0] == "Kharkiv"}
+    assert "org" not in kinds

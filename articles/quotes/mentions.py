@@ -112,7 +112,10 @@ def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]]:
 def _is_org(tokens: list[Token]) -> bool:
     # "Brindle & Hart": two names joined by an ampersand are a firm's name.
     return any(t.lower in ORG_WORDS for t in tokens) or any(
-        t.text == "&" and 0 < k < len(tokens) - 1 for k, t in enumerate(tokens)
+        (t.text == "&" and 0 < k < len(tokens) - 1)
+        # "the City of Cape Town said": a municipality, where "Mexico City" is a place.
+        or (t.lower == "city" and k == 0 and len(tokens) > 2 and tokens[1].lower == "of")
+        for k, t in enumerate(tokens)
     )
 
 

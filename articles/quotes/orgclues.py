@@ -18,7 +18,9 @@ from .lexicon import CAPITALISED_STOPWORDS, ROLE_WORDS
 from .orgwords import ORG_NOUNS
 from .roles import Token, is_title
 
-_NOUNS = "|".join(sorted((n for n in ORG_NOUNS if n not in ("family", "couple")), key=len, reverse=True))
+_NOUNS = "|".join(
+    sorted((n for n in ORG_NOUNS if n not in ("family", "couple", "city")), key=len, reverse=True)
+)
 _ORG_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w\-']+\s+){0,3}?(" + _NOUNS + r")"
     r"(?=\s*[,.;:)]|\s+(?:of|in|that|which|based|from|with|owned|known|whose|for|run)\b)"

@@ -125,6 +125,7 @@ ORG_NOUNS = {
     "bakery": "company",
     "brewery": "company",
     "hospice": "hospital",
+    "city": "council",
     "clinic": "hospital",
     "church": "church",
     "parish": "church",

@@ -155,7 +155,7 @@ def _state_body(tokens: list[Token], index: int) -> bool:
 
 def _heads_of(token: Token) -> bool:
     """Words that take an "of" inside a name: Ministry of…, Minister of…, Bank of…"""
-    return token.lower in ORG_WORDS or token.lower in ROLE_WORDS
+    return token.lower in ORG_WORDS or token.lower in ROLE_WORDS or token.lower == "city"
 
 
 def org_then_person(run: list[Token]) -> list[list[Token]]:
