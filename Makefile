@@ -55,6 +55,7 @@ eval-quotes: install
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-dev
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-heldout
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-heldout2
+	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-probe
 
 lint: install
 	$(BIN)/ruff check .
