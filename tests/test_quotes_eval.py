@@ -12,6 +12,7 @@ from .quote_sets import assert_frozen
 GOLD = Path(__file__).parent / "data" / "quotes"
 HELDOUT = Path(__file__).parent / "data" / "quotes-heldout"
 DEV = Path(__file__).parent / "data" / "quotes-dev"
+PROBE = Path(__file__).parent / "data" / "quotes-probe"
 
 
 def test_gold_set_is_complete():
@@ -38,6 +39,12 @@ def test_end_to_end_f1_on_gold_set():
 def test_end_to_end_f1_on_dev_set():
     report = evaluate(DEV)
     assert report["end_to_end"]["f1"] >= 0.90, report["failures"]
+
+
+def test_end_to_end_f1_on_probe_set():
+    """Stories written to probe the heldout2 rules (tests/data/quotes-probe/README.md)."""
+    report = evaluate(PROBE)
+    assert report["end_to_end"]["f1"] >= 0.95, report["failures"]
 
 
 def test_cli_min_f1_sets_the_exit_code(capsys):

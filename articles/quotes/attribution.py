@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FRAGMENT_VERBS, INVERTIBLE, SPEECH_VERBS
+from .lexicon import ABBREVIATIONS, FRAGMENT_VERBS, INVERTIBLE, SPEECH_VERBS
 from .phrases import WORD, Document, NounPhrase, not_in_pp, noun_phrases
+from .roles import is_title
 from .scan import QuoteSpan
 
 _INTRODUCTORY = re.compile(
@@ -20,7 +21,12 @@ _INTRODUCTORY = re.compile(
     re.I,
 )
 _WHO = re.compile(r"\s*who\s+(?:\w+ly\s+|had\s+|has\s+|have\s+|once\s+)?", re.I)
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
 _PARENTHETICAL = re.compile(r"\s*(?:who|which|whose|where|when|\w+ing|\w+ed|\d{1,3}\s*$)\b", re.I)
+# "Sergeant Ana Ruiz, of Kestrel Bay Police, said": a phrase set off after a name, never its subject.
+_SET_OFF_PP = re.compile(r"\s*(?:of|from|at|with|near)\s", re.I)
+# "Varga, a Liberal from Alberta, told": an indefinite apposition describes, it does not act.
+_INDEFINITE_APPOSITION = re.compile(r"\s*(?:a|an)\s", re.I)
 
 
 @dataclass
@@ -49,6 +55,20 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
         and _ends_with_name(doc, segments[-2])
     ):
         return noun_phrases(doc, *segments[-2])[-1]
+    # "…, as officials defended what the trade minister called a 'reset'": a phrase right
+    # before the verb, governed by no preposition, is its subject whatever opens the clause.
+    if segments:
+        nearest = noun_phrases(doc, segments[-1][0], verb_at)
+        last = nearest[-1] if nearest else None
+        if (
+            last is not None
+            and last.kind in ("name", "role", "pronoun", "org")
+            and re.fullmatch(r"\s+(?:\w+ly\s+)?", doc.text[last.end : verb_at])
+            and len(nearest) > 1
+            and not_in_pp(doc, nearest)[-1] is last
+            and re.search(r"\b(?:what|which|that)\s+(?:\w+\s+){0,3}$", doc.text[segments[-1][0] : last.start])
+        ):
+            return last
     for k in range(len(segments) - 1, -1, -1):
         seg_lo, seg_hi = segments[k]
         chunk = doc.text[seg_lo:seg_hi]
@@ -59,6 +79,20 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
             continue
         # An apposition after a name: "Maria Lind, a spokeswoman for the port authority, said".
         if k > 0 and phrases[0].kind in ("role", "indefinite") and _ends_with_name(doc, segments[k - 1]):
+            continue
+        # "Pellow & Strand, the furniture retailer, … warned": a description of the named body.
+        if (
+            k > 0
+            and phrases[0].kind == "org"
+            and phrases[0].mention is None
+            and _ends_with_name(doc, segments[k - 1], org=True)
+        ):
+            continue
+        if (
+            k > 0
+            and (_SET_OFF_PP.match(chunk) or _INDEFINITE_APPOSITION.match(chunk))
+            and _ends_with_name(doc, segments[k - 1])
+        ):
             continue
         only_name = (
             len(phrases) == 1
@@ -82,12 +116,12 @@ def _new_subject(doc: Document, lo: int, hi: int) -> bool:
     return any(p.kind in ("name", "pronoun", "role", "org") for p in noun_phrases(doc, lo, hi))
 
 
-def _ends_with_name(doc: Document, segment: tuple[int, int]) -> bool:
+def _ends_with_name(doc: Document, segment: tuple[int, int], org: bool = False) -> bool:
     phrases = noun_phrases(doc, *segment)
     last = phrases[-1] if phrases else None
     return (
         last is not None
-        and last.kind == "name"
+        and (last.kind == "name" or (org and last.kind == "org"))
         and last.mention is not None
         and last.mention.entity is not None
         and not doc.text[last.end : segment[1]].strip(" ,")
@@ -113,8 +147,10 @@ def subject_after(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
 
 # "VIENNA, April 2 (Newswire) - ", "MOSCOW, May 14. /NWS/. ", "WASHINGTON (WNS) — ", "Mumbai, Jan 18: ".
 _DATELINE = re.compile(
-    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\.?)?\s*(?:\([^)\n]{1,30}\)\s*)?"
-    r"(?:/[^/\n]{1,20}/\.?\s+|(?:--|[-–—:])\s+)"
+    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\.?)?\s*"
+    r"(?:(?:\([^)\n]{1,30}\)\s*)?(?:/[^/\n]{1,20}/\.?\s+|(?:--|[-–—:])\s+)"
+    # "New Delhi, Apr 4 (PNI) The commission…": Indian agency copy puts no dash after the agency.
+    r"|\([A-Z][^)\n]{1,30}\)\s+(?=[A-Z]))"
 )
 
 
@@ -128,9 +164,10 @@ def _main_clause(doc: Document, segments: list[tuple[int, int]]) -> int | None:
             continue
         phrases = noun_phrases(doc, seg_lo, seg_hi)
         lead = len(chunk) - len(chunk.lstrip())
+        opening = doc.text[seg_lo : phrases[0].start].split() if phrases else []
         if (
             phrases
-            and phrases[0].start - seg_lo <= lead
+            and (phrases[0].start - seg_lo <= lead or (len(opening) == 1 and is_title(opening[0])))
             and re.match(r"\s+[a-z]", doc.text[phrases[0].end : seg_hi])
         ):
             return k
@@ -244,6 +281,34 @@ def _clause_ends(text: str, pos: int) -> bool:
     return bool(_CLAUSE_GOES_ON.match(text, pos))
 
 
+def _clause_stop(text: str, lo: int, hi: int) -> int:
+    """Where the phrase after an inverted verb ends: the first punctuation mark that is not
+    the full stop of a title (`said Sen. Ada Moreno`, `said Dr. Nils Okafor`)."""
+    for match in re.finditer(r"[,.;:!?]", text[lo:hi]):
+        at = lo + match.start()
+        word = re.search(r"(\w+)$", text[lo:at])
+        word = word.group(1) if word else ""
+        if match.group() == "." and word and (is_title(word) or word.casefold() in ABBREVIATIONS):
+            continue
+        return at
+    return hi
+
+
+def _name_set_off(doc: Document, end: int, hi: int) -> NounPhrase | None:
+    if not re.match(r",\s", doc.text[end : end + 2]):
+        return None
+    following = noun_phrases(doc, end + 1, hi)
+    first = following[0] if following else None
+    between = doc.text[end + 1 : first.start].split() if first is not None else []
+    if (
+        first is not None
+        and first.kind == "name"
+        and (not between or (len(between) == 1 and is_title(between[0])))
+    ):
+        return first  # "said its chairwoman, Dr. Renate Obermaier"
+    return None
+
+
 def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     """The attribution of one quotation, from the words right after and right before it."""
     text = doc.text
@@ -261,11 +326,16 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
         if n_words <= 14 or (n_words <= 30 and "," in between):
             if not between.strip(" ,\u00a0"):
                 if SPEECH_VERBS[verb] in INVERTIBLE or verb == "according to":
-                    end = re.search(r"[,.;:!?]|$", text[verb_at + len(verb) : right_hi]).start()
-                    phrases = noun_phrases(doc, verb_at + len(verb), verb_at + len(verb) + end)
+                    lo = verb_at + len(verb)
+                    end = _clause_stop(text, lo, right_hi)
+                    phrases = noun_phrases(doc, lo, end)
                     # `"Salt", said he had…` is no attribution: the phrase must end the clause.
                     if not phrases or _clause_ends(text, phrases[0].end):
-                        return Cue(verb, verb_at, phrases[0] if phrases else None, "after", trailing)
+                        subject = phrases[0] if phrases else None
+                        if subject is not None and subject.kind == "role":
+                            # `said its chairman, Jens Holm`: the name set off after the role.
+                            subject = _name_set_off(doc, subject.end, right_hi) or subject
+                        return Cue(verb, verb_at, subject, "after", trailing)
             else:
                 subject = subject_after(doc, span.after, verb_at)
                 if subject is not None or trailing:
@@ -308,8 +378,17 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     elif verb.endswith("ing"):
         # "…, describing the report as "…"": the subject is the sentence's own.
         subject = sentence_subject(doc, o_lo, verb_at)
+    elif _COORDINATED.search(text, left_lo, verb_at):
+        # "X beat Y 6-4, 6-2 and said afterward she had…": the verb shares the clause's subject.
+        subject = sentence_subject(doc, o_lo, verb_at) or subject_before(doc, left_lo, verb_at)
     else:
         subject = subject_before(doc, left_lo, verb_at)
         if subject is None and prev:
             subject = subject_before(doc, o_lo, verb_at)
+        if subject is None and prev:
+            # `'…,' said Julie Penrose, 52, a nurse. 'My children…'`: the second half shares the
+            # first half's inverted attribution.
+            first = find_cue(doc, max(prev, key=lambda s: s.after))
+            if first is not None and first.verb_at == verb_at:
+                subject = first.subject
     return Cue(verb, verb_at, subject, "before" if adjacent else "inside", adjacent)

@@ -11,7 +11,7 @@ import re
 
 from .givennames import gender_of_given_name
 from .lexicon import ROLE_WORDS, TITLES
-from .mentions import PLACE_WORDS, Entity, Mention
+from .mentions import PARTICLES, PLACE_WORDS, Entity, Mention
 
 _FEMALE_SURNAME = re.compile(r"(?:ova|eva|ina|aya|skaya|ska|cka|ková|ová|ienė|ytė|aitė|dóttir|dottir)$")
 _MALE_SURNAME = re.compile(r"(?:ov|ev|in|sky|skiy|skyy|ski|cki|enko|uk|vich|vić|vic)$")
@@ -64,8 +64,14 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
 
 
 def _surname_used(mention: Mention, persons: list[Mention]) -> bool:
-    last = mention.tokens[-1].casefold()
-    return any(len(m.tokens) == 1 and m.tokens[0].casefold() == last and m.evidence for m in persons)
+    keys = [t.casefold() for t in mention.tokens]
+    return any(
+        m.evidence
+        and len(m.tokens) < len(keys)
+        and (len(m.tokens) == 1 or m.tokens[0].casefold() in PARTICLES)
+        and [t.casefold() for t in m.tokens] == keys[-len(m.tokens) :]
+        for m in persons
+    )
 
 
 def _new(entities: list[Entity], kind: str, tokens: list[str]) -> Entity:
@@ -81,7 +87,9 @@ def _find_person(entities: list[Entity], tokens: list[str]) -> Entity | None:
         if entity.kind != "person":
             continue
         mine = entity.key_tokens
-        if len(keys) == 1:
+        if len(keys) < len(mine) and keys[0] in PARTICLES and mine[-len(keys) :] == keys:
+            best = entity  # "Van der Meer said": the surname of Karel van der Meer, particles and all
+        elif len(keys) == 1:
             # A lone word is the surname, or failing that the first word (Zhao of "Zhao Ming").
             if keys[0] == mine[-1] or keys[0] == mine[0]:
                 best = entity

@@ -106,7 +106,18 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         lemma = SPEECH_VERBS.get(cue.verb) if cue is not None and cue.where == "inside" else None
         gap = _words(doc.text[cue.verb_at : span.open]) if lemma else []
         governed = lemma in FRAGMENT_VERBS and len(gap) <= 8
-        predicative = lemma is not None and preceding[-1:] in (["as"], ["was"], ["were"], ["is"])
+        predicative = lemma is not None and preceding[-1:] in (
+            ["as"],
+            ["was"],
+            ["were"],
+            ["is"],
+            ["be"],
+            ["been"],
+            ["are"],
+            ["remain"],
+        )
+        # `saying violations would invite "strict action".`: the fragment closes the reported clause.
+        closes = re.match(r"[.;!?]|,\s+[a-z]|\s*(?:\n|$)", after)
         # `called the squad "soft" on Monday`: the clause ends after the fragment.
         # `was "deeply concerned" about`: a predicate, which the words after it complete.
         continues = re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after)
@@ -122,7 +133,8 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
             return True
         if preceding[-1:] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"], ["his"], ["her"]):
             return False
-        return len(gap) <= 2 or predicative
+        # The gap counts the verb itself: up to nine words of reported clause between them.
+        return len(gap) <= 2 or predicative or (len(gap) <= 10 and bool(closes))
     return True
 
 

@@ -13,11 +13,19 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import CAPITALISED_STOPWORDS
 from .mentions import Entity
-from .orgwords import ORG_NOUNS
+from .orgwords import ORG_NOUNS, ORG_WORDS
 from .phrases import NounPhrase, noun_phrases
 
 SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"}
+# "an official of the agency told a press conference": on the record, the agency speaking.
+OFFICIAL_WORDS = {"official"}
+_ANONYMOUS = re.compile(
+    r"\b(?:(?:not|n't) (?:wish|want|wishing|wanting) to be (?:named|identified)|"
+    r"not to be (?:named|identified)|anonymity|anonymously|(?:not|n't) authori[sz]ed)\b",
+    re.I,
+)
 # "a spokesman for the minister", "press secretary to the president", "an aide to Soto".
 _BEHALF = re.compile(
     r"\b(?:spokes(?:man|woman|person)|press secretary|representative|aide|adviser|advisor)\s+"
@@ -30,10 +38,11 @@ _OWN_SPOKESMAN = re.compile(
 # Where a document says who issued it: "a statement from X", "a statement signed by X".
 DOC_LINK = re.compile(
     r"\b(?:statement|notice|letter|communiqu[eé]|release|post|message)\s+"
-    r"(?:issued by|signed by|released by|from|by|of)\s+",
+    r"(?:(?:issued|signed|released)(?:\s+(?!by\b)\w+){0,3}\s+by|from|by|of)\s+",
     re.I,
 )
 _SIGNED = re.compile(r"\bsigned by\s+", re.I)
+_ON_BEHALF = re.compile(r"\bon behalf of\s+", re.I)
 
 
 def family_entity(salience, person: Entity) -> Entity:
@@ -89,9 +98,11 @@ def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
 def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
     """`a spokeswoman for the airline`, `a ministry spokesman`: the organisation they speak for.
     An unnamed spokesperson for a person ("for the mayor") or for nobody named stays unnamed."""
-    if phrase.head not in SPOKES_WORDS:
+    if phrase.head not in SPOKES_WORDS and phrase.head not in OFFICIAL_WORDS:
         return None
     text = salience.doc.text
+    if phrase.head in OFFICIAL_WORDS and _ANONYMOUS.search(text, *salience.doc.sentence_at(phrase.start)):
+        return None  # an official speaking on condition of anonymity does not speak for the body
     link = re.match(r"\s+(?:for|of|at)\s+", text[phrase.end : phrase.end + 6])
     if link:
         lo = phrase.end + link.end()
@@ -104,6 +115,9 @@ def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         if target.kind == "org" and target.det in ("the", "its"):
             return salience.recent_org(pos, {ORG_NOUNS.get(target.head, target.head)})
         return None
+    for mention in salience.doc.mentions:
+        if phrase.start <= mention.start < phrase.end and mention.kind == "org" and mention.entity:
+            return mention.entity  # "a Kvitfjord spokeswoman"
     for word in phrase.words[:-1]:
         if word in ORG_NOUNS:
             # "a company spokesman" with no company of that kind named stays unnamed.
@@ -117,6 +131,14 @@ def behalf_of(salience, pos: int, entity: Entity | None) -> str | None:
         return None
     first = min((m.start for m in entity.mentions), default=0)
     written = re.split(r"[.!?\n]\s", salience.doc.text[max(0, first - 60) : first])[-1]
+    # "a statement signed by Daphne Kourou on behalf of Prime Minister Nikos Alexandrou".
+    lo, hi = salience.doc.sentence_at(first)
+    on_behalf = _ON_BEHALF.search(salience.doc.text, lo, hi)
+    if on_behalf:
+        named = noun_phrases(salience.doc, on_behalf.end(), min(hi, on_behalf.end() + 80))
+        target = named[0].mention.entity if named and named[0].kind == "name" and named[0].mention else None
+        if target is not None and target is not entity and target.kind == "person":
+            return target.name
     own = _OWN_SPOKESMAN.search(entity.role or "") or _OWN_SPOKESMAN.search(written)
     if own:
         # "his spokesman, Piotr Zielinski": the man the story is about, the speaker aside.
@@ -162,3 +184,30 @@ def signatory(doc, lo: int, hi: int) -> NounPhrase | None:
         return None
     named = noun_phrases(doc, match.end(), min(hi, match.end() + 60))
     return named[0] if named and named[0].kind == "name" else None
+
+
+# "the Lantern Thieves", "The Hollow Pines": a band is named as a plural with *the*.
+_BAND_NAME = re.compile(r"\b[Tt]he((?:\s+[A-Z][\w'’\-]*)*\s+[A-Z][\w'’\-]*[a-z]s)\b")
+
+
+def band_speaker(salience, pos: int) -> Entity | None:
+    """`the band said`: the plural name with *the* the story last gave, when no organisation or
+    person the story knows holds those words (`the Kremlin`, `the Smiths` of a family do)."""
+    known = {t.casefold() for e in salience.entities if e.kind in ("person", "org") for t in e.tokens}
+    found = None
+    for match in _BAND_NAME.finditer(salience.doc.text, 0, pos):
+        names = match.group(1).split()
+        if salience.doc.in_quote(match.start()) or any(w.casefold() in known for w in names):
+            continue
+        if any(w.casefold() in ORG_WORDS or w.casefold() in CAPITALISED_STOPWORDS for w in names):
+            continue
+        found = names
+    if found is None:
+        return None
+    name = "The " + " ".join(found)
+    for entity in salience.entities:
+        if entity.kind == "group" and entity.name == name:
+            return entity
+    entity = Entity("group", name, ["The", *found], mentions=[])
+    salience.entities.append(entity)
+    return entity

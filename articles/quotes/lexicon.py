@@ -48,6 +48,7 @@ SPEECH_VERBS = _forms(
     characterise:characterised,characterized hail:hailed,hailing condemn:condemned,condemning
     slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
     pay_tribute:paid_tribute,pays_tribute,paying_tribute
+    allege:alleged,alleges,alleging speak_of:spoke_of,speaks_of,speaking_of talk_of:talked_of,talks_of
     according_to:according_to
     """
 )
@@ -66,6 +67,8 @@ FRAGMENT_VERBS = {
     "slam",
     "praise",
     "accuse",
+    "speak of",
+    "talk of",
 }
 
 # Only these read naturally inverted after a quote: `"…," said Smith`.
@@ -184,6 +187,8 @@ ROLE_WORDS = dict.fromkeys(
     boxer sprinter climber rower sailor keeper zookeeper fishmonger shopkeeper stallholder baker
     butcher chef publican landlord tenant student pupil parent firefighter paramedic constable
     midwife pharmacist vet veterinarian plumber electrician
+    passenger commuter motorist shopper pensioner tourist visitor customer patient spectator
+    bystander homeowner retiree villager voter seed boss
     """
     )
 )
@@ -209,6 +214,19 @@ ROLE_WORDS.update(
     """
         ),
         "f",
+    )
+)
+
+# What a minister's or a committee's portfolio is named by: "Transport and Infrastructure
+# Minister", "Climate Crisis and Civil Protection Minister".
+PORTFOLIOS = set(
+    words(
+        """
+    transport infrastructure energy health trade finance defence defense interior justice
+    education culture environment climate agriculture fisheries labour labor industry tourism
+    sport sports youth water mines mining housing communications economy economic digital
+    science technology welfare employment planning treasury commerce development transportation
+    """
     )
 )
 
@@ -303,6 +321,7 @@ CAPITALISED_STOPWORDS = set(
     north south east west northern southern eastern western central upper lower old great nws
     reuters afp ap update editing reporting writing additional breaking nobody everybody
     everyone someone somebody anyone anybody nothing everything something anything none
+    second third fourth fifth sixth seventh eighth ninth tenth
     """
     )
 )

@@ -23,33 +23,9 @@ from .lexicon import (
 )
 from .orgclues import firm_role, org_after, org_apposition, org_before, org_by_clause, org_set_off, owners_of
 from .orgwords import INSTITUTIONS, ORG_NOUNS, ORG_WORDS
-from .roles import Token, is_role, is_title, joined, role_after, role_before, role_prefix, tokenize
+from .roles import Token, is_role, is_title, role_after, role_before, role_prefix, tokenize
+from .runs import PARTICLES, capitalised_runs, org_then_person, possessive_owners
 
-PARTICLES = {
-    "de",
-    "van",
-    "von",
-    "der",
-    "den",
-    "da",
-    "di",
-    "del",
-    "della",
-    "du",
-    "le",
-    "la",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "ter",
-    "ten",
-    "dos",
-    "das",
-    "do",
-    "y",
-    "mac",
-}
 PLACE_WORDS = set(
     words(
         """
@@ -101,86 +77,6 @@ class Mention:
     category: str | None = None  # for organisations known by apposition: "company", "bank"…
 
 
-def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Maximal runs of capitalised tokens, letting particles and "of" sit inside them."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    for i, token in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        linking = (
-            (
-                token.lower in PARTICLES
-                or (token.lower == "of" and current and _heads_of(current[-1]))
-                or (
-                    token.lower == "and"
-                    and current
-                    and not gender_of_given_name(current[0].text)
-                    and _org_ahead(text, tokens, i + 1)
-                )
-            )
-            and current
-            and nxt is not None
-            and nxt.capitalised
-            and joined(text, token, nxt)
-        )
-        if (token.capitalised or linking) and (not current or joined(text, current[-1], token)):
-            current.append(token)
-            if token.possessive:
-                runs.append(current)
-                current = []
-            continue
-        if current:
-            runs.append(current)
-        current = [token] if token.capitalised else []
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _org_ahead(text: str, tokens: list[Token], i: int) -> bool:
-    """`Energy and Mines Ministry`, `Westshire Fire and Rescue Service`: the capitalised words
-    after *and* end in an organisation word, so *and* is inside the name."""
-    j = i
-    while j + 1 < len(tokens) and tokens[j + 1].capitalised and joined(text, tokens[j], tokens[j + 1]):
-        j += 1
-    return tokens[j].capitalised and tokens[j].lower in ORG_WORDS and not gender_of_given_name(tokens[i].text)
-
-
-def _possessive_owners(text: str, tokens: list[Token], first: Token) -> list[Token]:
-    """`Reporters' Rights Network`, `Grange Traders' Association`: the capitalised possessive
-    words that open an organisation's name, which the runs split off."""
-    index = tokens.index(first)
-    before = tokens[index - 1] if index else None
-    if before is None or not before.possessive or not before.capitalised:
-        return []
-    if text[before.stop - 1] not in "'’" and _state_body(tokens, index):
-        return []  # "Peru's Energy Ministry" is Peru's ministry; "St Brendan's Hospital" a name
-    owners = [tokens[index - 1]]
-    while index - len(owners) - 1 >= 0:
-        token = tokens[index - len(owners) - 1]
-        if not token.capitalised or token.possessive or text[token.stop : owners[0].start] != " ":
-            break
-        if token.lower in CAPITALISED_STOPWORDS:
-            break
-        owners.insert(0, token)
-    return owners if text[owners[-1].stop : first.start] in (" ", "' ", "’ ") else []
-
-
-_STATE_BODIES = set(
-    words(
-        "ministry department government embassy consulate parliament army navy police cabinet senate "
-        "congress duma"
-    )
-)
-
-
-def _state_body(tokens: list[Token], index: int) -> bool:
-    end = index
-    while end + 1 < len(tokens) and (tokens[end + 1].capitalised or tokens[end + 1].lower in ("of", "and")):
-        end += 1
-    return any(t.lower in _STATE_BODIES for t in tokens[index : end + 1])
-
-
 def _after_former(text: str, token: Token) -> bool:
     return bool(
         re.search(r"\b(?:former|ex-|onetime|retired)\s*$", text[max(0, token.start - 10) : token.start])
@@ -191,11 +87,6 @@ def _after_role(text: str, tokens: list[Token], token: Token) -> bool:
     index = tokens.index(token)
     before = tokens[index - 1] if index else None
     return before is not None and before.lower in ROLE_WORDS and text[before.stop : token.start] == " "
-
-
-def _heads_of(token: Token) -> bool:
-    """Words that take an "of" inside a name: Ministry of…, Minister of…, Bank of…"""
-    return token.lower in ORG_WORDS or token.lower in ROLE_WORDS
 
 
 def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -219,7 +110,20 @@ def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _is_org(tokens: list[Token]) -> bool:
-    return any(t.lower in ORG_WORDS for t in tokens)
+    # "Brindle & Hart": two names joined by an ampersand are a firm's name.
+    return any(t.lower in ORG_WORDS for t in tokens) or any(
+        (t.text == "&" and 0 < k < len(tokens) - 1)
+        # "the City of Cape Town said": a municipality, where "Mexico City" is a place.
+        or (t.lower == "city" and k == 0 and len(tokens) > 2 and tokens[1].lower == "of")
+        for k, t in enumerate(tokens)
+    )
+
+
+# Capitalised words that stop a person's name but belong to an organisation's: the Northern
+# Sea Route Directorate, the Central Bank.
+_NAME_ADJECTIVES = set(
+    words("north south east west northern southern eastern western central upper lower great")
+)
 
 
 _COMMON = set(COLLECTIVE) | set(ROLE_WORDS) | set(ORG_NOUNS) | set(DOC_NOUNS) | set(SPEECH_VERBS)
@@ -257,7 +161,7 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             )
             partners.add(m.start(2))
     mentions.extend(couples)
-    for run in _runs(text, tokens):
+    for run in [part for whole in capitalised_runs(text, tokens) for part in org_then_person(whole)]:
         prefix, name = _split_run(run)
         if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
             prefix, name = [], run  # "ministry spokesman He Jian": the surname He
@@ -274,12 +178,18 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             mentions.append(Mention(words[0].start, words[-1].end, [t.text for t in words], "org", in_quote))
             continue
         if _is_org(name) or (not prefix and _is_org(run)):
-            org = [t for t in run if t.lower not in CAPITALISED_STOPWORDS or t.lower in ("of", "and")]
+            org = [
+                t
+                for t in run
+                if t.lower not in CAPITALISED_STOPWORDS
+                or t.lower in ("of", "and")
+                or t.lower in _NAME_ADJECTIVES
+            ]
             while org and org[0].lower in ("of", "and"):
                 org.pop(0)
             while org and org[-1].lower in ("of", "and"):
                 org.pop()
-            owners = _possessive_owners(text, tokens, org[0]) if org else []
+            owners = possessive_owners(text, tokens, org[0]) if org else []
             # A lone organisation word ("Police", "Union") names nothing in particular.
             if len(org) > 1 or owners or (org and org[0].text.isupper() and len(org[0].text) > 1):
                 words = (

@@ -18,7 +18,9 @@ from .lexicon import CAPITALISED_STOPWORDS, ROLE_WORDS
 from .orgwords import ORG_NOUNS
 from .roles import Token, is_title
 
-_NOUNS = "|".join(sorted((n for n in ORG_NOUNS if n not in ("family", "couple")), key=len, reverse=True))
+_NOUNS = "|".join(
+    sorted((n for n in ORG_NOUNS if n not in ("family", "couple", "city")), key=len, reverse=True)
+)
 _ORG_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w\-']+\s+){0,3}?(" + _NOUNS + r")"
     r"(?=\s*[,.;:)]|\s+(?:of|in|that|which|based|from|with|owned|known|whose|for|run)\b)"
@@ -33,6 +35,13 @@ _PREPOSITIONS = {"for", "of", "to", "at", "from", "with", "by", "told", "and"}
 # "the board of Redmond Tools", "shareholders in Vance": bodies only an organisation has.
 _GOVERNED = re.compile(
     r"\b(?:board|trustees|directors|shareholders|investors|creditors|management)\s+(?:of|in|at)\s+$"
+)
+_SPOKES_AFTER = re.compile(r"\s+(?:spokes(?:man|woman|person)|representative)\b")
+# Offices held in a body, not for a person (a spokesman may speak for a person).
+_HEAD_OF = re.compile(
+    r"\b(?:chief executive|executive|director|chairman|chairwoman|chair|founder|head|ceo|"
+    r"managing director|general manager|chief financial officer)\s+(?:of|at)\s+(?:the\s+)?$",
+    re.I,
 )
 _SAYS_ITS = re.compile(
     r"(?:,[^,]{1,80},)?\s+(?:said|says|announced|confirmed|added|reported)\s+"
@@ -106,6 +115,10 @@ def org_by_clause(text: str, start: int, end: int, name: list[Token]) -> str | N
         return ""
     if _GOVERNED.search(text[max(0, start - 30) : start]):
         return "company"
+    if re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start]) and _SPOKES_AFTER.match(text, end):
+        return ""  # "a Kvitfjord spokeswoman said": a body's spokeswoman, not a person's
+    if len(name) > 1 and _HEAD_OF.search(text[max(0, start - 40) : start]):
+        return ""  # "The chief executive of Norland Water": a body a person heads
     return None
 
 

@@ -21,6 +21,8 @@ ORG_WORDS = set(
     industries fc united athletic wanderers rovers hotspur zoo museum gallery library libraries
     theatre theater orchestra college logistics foods homes estates properties developments
     construction technologies systems pharmaceuticals electronics engineering brewery insurance
+    forum dairy dairies bakery distillery winery property utilities sociedad hospice clinic
+    compañía empresa banco grupo société gesellschaft gmbh
     """
     )
 )
@@ -118,4 +120,28 @@ ORG_NOUNS = {
     "organization": "group",
     "family": "family",
     "couple": "family",
+    "forum": "forum",
+    "dairy": "company",
+    "bakery": "company",
+    "brewery": "company",
+    "hospice": "hospital",
+    "city": "council",
+    "clinic": "hospital",
+    "church": "church",
+    "parish": "church",
+    "distillery": "company",
+    "winery": "company",
+    "utility": "utility",
+    "directorate": "directorate",
+    "inspectorate": "directorate",
+    "secretariat": "directorate",
+    "tank": "group",  # "the Fiscal Watch think tank"
+    "band": "band",
+    "body": "group",  # "industry body Assocham", "the body said"
+    "duo": "band",
+    "trio": "band",
+    "quartet": "band",
+    "quintet": "band",
+    "four-piece": "band",
+    "five-piece": "band",
 }

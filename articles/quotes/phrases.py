@@ -11,7 +11,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import COLLECTIVE, DOC_NOUNS, INDEFINITE, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, words
+from .lexicon import (
+    COLLECTIVE,
+    DOC_NOUNS,
+    INDEFINITE,
+    NATIONALITIES,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    words,
+)
 from .mentions import Mention
 from .orgwords import ORG_NOUNS
 from .roles import tokenize
@@ -21,6 +30,7 @@ from .text import sentence_spans
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:-year-old)?", re.UNICODE)
 _NUMBERS = set(words("one two three four five six seven eight nine ten"))
 _DETERMINERS = {"the", "its", "his", "her", "their", "our"}
+_VERB_AHEAD = "|".join(re.escape(v) for v in SPEECH_VERBS if " " not in v)
 
 
 @dataclass
@@ -50,6 +60,9 @@ class Document:
             cuts = tuple(s.after for s in spans if lo <= s.after < hi and self._ends_sentence(s))
             self.sentences.extend(sentence_spans(text, lo, hi, self.opaque, cuts))
         self._starts = [s for s, _ in self.sentences]
+        # "Harlan Creamery, which makes butter… the creamery said": an organisation's last word,
+        # lower case after a determiner, stands for it.
+        self.org_heads = {m.tokens[-1].casefold() for m in mentions if m.kind == "org" and len(m.tokens) > 1}
 
     def _ends_sentence(self, span: QuoteSpan) -> bool:
         inner = self.text[span.start : span.end].rstrip()
@@ -109,12 +122,24 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
         age = re.fullmatch(r"(\d+)-year-old", doc.text[token.start : token.start + 14].split()[0] or "")
         if token.possessive or _compound_continues(doc, tokens, i):
             continue  # "the airline's chief", "the commission head": the head comes later
+        if age and _role_ahead(doc, tokens, i, token.start + len(age.group(0))):
+            continue  # "the 24-year-old Dutch player": the age is a modifier of the role
         head = word.removesuffix("s") if word.endswith("s") and word[:-1] in ROLE_WORDS else word
         # "the world number three": a ranking names a player as a role does.
         ranked = i > 0 and tokens[i - 1].lower == "number" and (word in _NUMBERS or word.isdigit())
+        org_head = word in doc.org_heads and not token.capitalised
+        # "the Ukrainian said", "said the Dutchwoman,": a nationality standing for a person.
+        demonym = (
+            word in NATIONALITIES
+            and i > 0
+            and tokens[i - 1].lower == "the"
+            and re.match(r"\s*(?:[,.;:]|(?:" + _VERB_AHEAD + r")\b)", doc.text[token.end : token.end + 20])
+        )
         if not (
-            head in ROLE_WORDS
+            demonym
+            or head in ROLE_WORDS
             or word in ORG_NOUNS
+            or org_head
             or word in DOC_NOUNS
             or word in COLLECTIVE
             or age
@@ -142,17 +167,34 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
             kind = "doc"
         elif det in INDEFINITE or (det is None and word in COLLECTIVE):
             kind = "indefinite"
-        elif head in ROLE_WORDS or age or ranked:
+        elif head in ROLE_WORDS or age or ranked or demonym:
             kind = "role" if det else ("indefinite" if token.lower.endswith("s") else "role")
-        elif word in ORG_NOUNS and det:
+        elif (word in ORG_NOUNS or org_head) and det:
             kind = "org"
         else:
             continue
+        if not age and kind == "role":
+            age = re.search(r"\b(\d+)-year-old\b", doc.text[start : token.end])
         found.append(
             NounPhrase(kind, start, token.end, words, age=int(age.group(1)) if age else None, det=det)
         )
     found.sort(key=lambda np: np.start)
     return found
+
+
+def _role_ahead(doc: Document, tokens, i: int, end: int) -> bool:
+    """A role noun one or two words after an age, with only spaces between: `24-year-old Dutch
+    player`."""
+    k = next((k for k in range(i + 1, len(tokens)) if tokens[k].start >= end), len(tokens))
+    for step in range(2):
+        if k + step >= len(tokens):
+            return False
+        left = end if step == 0 else tokens[k + step - 1].end
+        if doc.text[left : tokens[k + step].start] != " ":
+            return False
+        if tokens[k + step].lower in ROLE_WORDS:
+            return True
+    return False
 
 
 def _compound_continues(doc: Document, tokens, i: int) -> bool:
@@ -179,6 +221,8 @@ def not_in_pp(doc: Document, phrases: list[NounPhrase]) -> list[NounPhrase]:
         before = re.findall(r"[\w']+", doc.text[max(0, phrase.start - 40) : phrase.start])
         while before and before[-1][:1].isupper() and len(before) > 1:
             before.pop()  # "of South Korea": the mention may be "Korea" alone
+        while len(before) > 1 and before[-1].casefold() in ("the", "a", "an"):
+            before.pop()  # "Otis Kemp of the Green Future party": the article is inside the PP
         if not before or before[-1].casefold() not in _PREPOSITIONS or phrase.kind == "pronoun":
             kept.append(phrase)
     return kept or phrases[:1]

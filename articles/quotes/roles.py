@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CAPITALISED_STOPWORDS, ROLE_WORDS, SPEECH_VERBS, TITLES, words
+from .lexicon import CAPITALISED_STOPWORDS, PORTFOLIOS, ROLE_WORDS, SPEECH_VERBS, TITLES, words
 from .orgwords import ORG_NOUNS
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+", re.UNICODE)
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-[^\W\d_]*?[A-Z]")
+# "&" is a token of its own: `Brindle & Hart` is one name, a firm's.
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+|&", re.UNICODE)
 
 
 @dataclass
@@ -30,7 +32,8 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        # "al-Rashidi", "el-Sayed": an Arabic article written lower case opens a name all the same.
+        return self.text[:1].isupper() or self.text == "&" or bool(_ARTICLE_NAME.match(self.text))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -76,6 +79,10 @@ def role_prefix(
         linking = token.lower in ("for", "of") and j > 0 and tokens[j - 1].lower in ROLE_WORDS
         if gap.strip(" '’") or "\n" in gap or token.lower in SPEECH_VERBS:
             break
+        if token.lower == "and" and (words or run_prefix) and _portfolio_before(text, tokens, j):
+            words.insert(0, token)  # "Transport and Infrastructure Minister Mehmet Demir"
+            j -= 1
+            continue
         if token.lower in CAPITALISED_STOPWORDS and not linking:
             break
         if not words and not run_prefix and not (is_role(token.text) or is_title(token.text)):
@@ -110,7 +117,27 @@ def role_prefix(
     return text[words[0].start : words[-1].stop].strip(), words[0].start
 
 
-_VERBS = set(words("have has had is was are were be been will would can could may might must shall should"))
+def _portfolio_before(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether the capitalised words just before an *and* name a portfolio (`Climate Crisis and
+    Civil Protection Minister`), not a person (`Putin and Foreign Minister…`)."""
+    k = j - 1
+    found = False
+    while k >= 0 and tokens[k].capitalised and text[tokens[k].stop : tokens[k + 1].start] == " ":
+        if is_role(tokens[k].text) or is_title(tokens[k].text):
+            return False  # "Finance Minister Olga Berg and Defence Minister…": two people
+        found = found or tokens[k].lower in PORTFOLIOS
+        k -= 1
+    return found
+
+
+_VERBS = set(
+    words(
+        """
+        have has had is was are were be been will would can could may might must shall should
+        met beat led won lost hit sent took gave made saw left ran held brought chose
+        """
+    )
+)
 _ROLE_STOP = set(
     words(
         """

@@ -110,8 +110,13 @@ def _single_spans(text: str, lo: int, hi: int, index: int, taken: list[QuoteSpan
         plain = [j for j in closers if not re.match(r"s[’'] [a-z]", text[j - 1 : j + 3])]
         close = plain[0] if plain else (closers[0] if closers else None)
         if close is None:
-            if i == lo and char == "‘":
-                spans.append(_make(text, i, None, index, hi))  # carries on into the next paragraph
+            # It carries on into the next paragraph (the wire convention): an opening ‘ at the
+            # start, or after a colon (`told the Courier: 'I told them…`) when the next
+            # paragraph opens with the same mark.
+            introduced = i == lo or text[lo:i].rstrip().endswith(":")
+            rest = text[hi:].lstrip()
+            if introduced and ((char == "‘" and i == lo) or rest[:1] == char):
+                spans.append(_make(text, i, None, index, hi))
             break
         spans.append(_make(text, i, close, index))
         i = close + 1

@@ -83,6 +83,15 @@ def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, resul
     s_lo, _ = doc.sentence_at(span.open)
     if doc.text[s_lo : span.open].strip():
         return Speaker(None, None, 0.0)  # mid-sentence with no verb: a slogan, a sign…
+    if _answers_a_question(doc, span):
+        # An interview's answer: the one who gave the last answer, or else the person the
+        # piece is about, as a reader has them now (names in a question do not answer it).
+        last = result.get(id(previous)) if previous is not None else None
+        if last is not None and last.entity is not None and _answers_a_question(doc, previous):
+            return Speaker(last.name, last.entity, last.confidence, last.behalf)
+        entity, confidence = salience.pronoun(span.open, None)
+        if entity is not None and entity.kind == "person":
+            return Speaker(entity.name, entity, confidence * 0.8)
     if previous is not None and id(previous) in result and result[id(previous)].entity is not None:
         same = previous.last_paragraph == span.paragraph
         follows = (
@@ -120,6 +129,15 @@ def _inherit(doc: Document, salience: Salience, span: QuoteSpan, previous, resul
             speaker = salience.resolve(subject.start, subject)
             return Speaker(speaker.name, speaker.entity, speaker.confidence * 0.6, speaker.behalf)
     return Speaker(None, None, 0.0)
+
+
+def _answers_a_question(doc: Document, span: QuoteSpan) -> bool:
+    """A quotation paragraph after an unquoted paragraph that asks a question (a Q&A)."""
+    if span.paragraph == 0 or doc.paragraphs[span.paragraph][0] != span.open:
+        return False
+    lo, hi = doc.paragraphs[span.paragraph - 1]
+    asked = doc.text[lo:hi].strip()
+    return asked.endswith("?") and not any(lo <= s.open < hi for s in doc.spans)
 
 
 def _possessive_owner(doc: Document, lo: int) -> Entity | None:

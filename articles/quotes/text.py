@@ -168,7 +168,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_BOUNDARY = re.compile(r"[.!?…]+(?=[\s\"'“”«»‘’)]*\s+[\"“«‘(]?[A-Z0-9À-Ý])")
+_BOUNDARY = re.compile(r"[.!?…]+(?=[\s\"'“”«»‘’)]*\s+[\"'“«‘(]?[A-Z0-9À-Ý])")
 
 
 def sentence_spans(
