@@ -48,6 +48,7 @@ class ArticleAdminForm(forms.ModelForm):
             "topics",
             "published_at",
             "expires_at",
+            "embargo_until",
         ]
         widgets = {
             "headline": forms.TextInput(attrs={"class": "vLargeTextField", "size": 90}),
