@@ -305,6 +305,9 @@ NEWSROOM_PUBLICATION_LANGUAGE = LANGUAGE_CODE.split("-")[0].lower()
 PUBLIC_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PUBLIC_CACHE_SECONDS", "60"))
 # How long a FLASH or URGENT story stays in the front page's breaking strip, in hours.
 BREAKING_HOURS = float(os.environ.get("NEWSROOM_BREAKING_HOURS", "3"))
+# Requests one partner API key may make per window (seconds) before it gets 429s.
+PARTNER_API_REQUESTS = int(os.environ.get("NEWSROOM_PARTNER_API_REQUESTS", "120"))
+PARTNER_API_WINDOW = int(os.environ.get("NEWSROOM_PARTNER_API_WINDOW", "60"))
 # How long a shared draft-preview link stays valid, in seconds (default three days).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))
 # The largest autosave of a story form (JSON, bytes) the desk keeps on the server; a larger

@@ -27,11 +27,14 @@ STAFF_PREFIXES = ("admin/",)
 
 # Marker parts, chosen so that no marker is part of another (zqdraftperson / zqdraftpslug).
 # Every state a story can be in that readers must not see, and the control, which they must.
-HIDDEN_STATES = ("draft", "review", "scheduled", "expired", "unpublished", "retracted")
+HIDDEN_STATES = ("draft", "review", "scheduled", "embargoed", "expired", "unpublished", "retracted")
 CONTROL = "control"
 STATES = (*HIDDEN_STATES, CONTROL)
 # Which stories have a section of their own (the rest have none), so both shapes are swept.
-WITH_SECTION = {"review", "scheduled", "unpublished", "retracted", CONTROL}
+WITH_SECTION = {"review", "scheduled", "embargoed", "unpublished", "retracted", CONTROL}
+# The embargoed story: given out to partners an hour ago, public this long after the world is
+# built (before the scheduled story, two hours on, and within the breaking strip's window).
+EMBARGO_LIFTS_AFTER = datetime.timedelta(minutes=90)
 # What a retracted story may still show at its own address: its headline, over the notice.
 RETRACTED_OWN_PAGE_ALLOWS = {"headline", "slug"}
 # Markers no page shows even for the published control: the upload's file name stays with the desk.
@@ -160,6 +163,10 @@ def _move_to(story, state, editor, now):
         story.submit_for_review(by=editor)
     elif state == "scheduled":
         story.publish(by=editor, at=now + datetime.timedelta(hours=2))
+    elif state == "embargoed":
+        story.embargo_until = now + EMBARGO_LIFTS_AFTER
+        story.save(update_fields=["embargo_until"])
+        story.publish(by=editor, at=now - datetime.timedelta(hours=1))
     elif state in ("expired", "unpublished", "retracted", CONTROL):
         story.publish(by=editor, at=now - datetime.timedelta(hours=1))
     if state == "expired":

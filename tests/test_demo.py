@@ -182,6 +182,13 @@ def test_one_draft_and_one_scheduled_story_stay_off_the_site(demo, client):
     assert escape(scheduled.headline) not in page
 
 
+def test_one_embargoed_story_lifts_some_hours_after_the_load(demo, client):
+    story = Article.objects.embargoed().get()
+    assert datetime.timedelta(hours=2) < story.embargo_until - timezone.now() < datetime.timedelta(hours=6)
+    assert client.get(story.get_absolute_url()).status_code == 404
+    assert escape(story.headline) not in client.get("/").content.decode()
+
+
 def test_front_page_shows_the_published_headlines(demo, client):
     response = client.get("/")
     assert response.status_code == 200

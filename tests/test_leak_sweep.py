@@ -1,6 +1,7 @@
 """Nothing unpublished is reachable: every public URL pattern, filled with stories in every state.
 
-A draft, a story in review, a scheduled, an expired, an unpublished and a retracted story
+A draft, a story in review, a scheduled, an embargoed (partners have it, readers must not
+yet), an expired, an unpublished and a retracted story
 each carry their own person, topic, photo, quote and (some) section, with marker words in
 every field. Every public pattern of the URLconf is fetched, as an anonymous reader, with
 the slugs and ids of all of them (tests/leak_sweep.py), and no answer may carry a trace of
@@ -9,11 +10,15 @@ see: its markers must turn up. A retracted story keeps its address, showing its 
 over the retraction notice, and nothing else of it anywhere.
 """
 
+import datetime
 import time
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
+
+from articles.models import PartnerKey
 
 from .crawl import NS
 from .desk import desk_user
@@ -36,7 +41,7 @@ pytestmark = pytest.mark.django_db
 # Floors: if the sweep ever covers less than this, something stopped it looking.
 MIN_PATTERNS = 30
 MIN_URLS = 250
-MIN_MEDIA_FILES = 6 * 10  # six hidden photos, each with its original and renditions
+MIN_MEDIA_FILES = 7 * 10  # seven hidden photos, each with its original and renditions
 
 
 @pytest.fixture
@@ -67,12 +72,12 @@ def test_a_page_the_sweep_cannot_fill_fails_it(settings):
     assert [pattern.name for pattern in unfilled_patterns()] == ["tomorrows-page"]
 
 
-def test_nothing_unpublished_is_reachable(client, world):
-    started = time.monotonic()
+def sweep_pages(client, world, hidden, visible):
+    """Fetch every swept page: (urls, leaks of `hidden` cases, 5xx errors, {state: markers seen}
+    for the `visible` cases). No case's private notes may show, whatever its state."""
     plan, unknown = urls_to_sweep(world)
     assert not unknown, "see test_every_public_pattern_is_known_to_the_sweep"
-    leaks, errors, seen = [], [], set()
-    control = world.control
+    leaks, errors, seen = [], [], {case.state: set() for case in visible}
     urls = [
         (name, url)
         for name, group in plan.items()
@@ -85,14 +90,24 @@ def test_nothing_unpublished_is_reachable(client, world):
         status, _, text = fetch(client, url)
         if status >= 500:
             errors.append(f"{url} answered {status}")
-        for case in world.hidden:
+        for case in hidden:
             for what, trace in case.forbidden(url.split("?")[0]).items():
                 if trace.lower() in text:
                     leaks.append(f"{url} [{name}] shows the {case.state} story's {what}")
-        seen.update(what for what, word in control.markers.items() if word in text)
-        for what, trace in control.private.items():
-            if trace in text:
-                leaks.append(f"{url} [{name}] shows the published story's {what}")
+        for case in visible:
+            seen[case.state].update(what for what, word in case.markers.items() if word in text)
+            for what, trace in case.private.items():
+                if trace in text:
+                    leaks.append(f"{url} [{name}] shows the {case.state} story's {what}")
+    return urls, leaks, errors, seen
+
+
+def test_nothing_unpublished_is_reachable(client, world):
+    started = time.monotonic()
+    plan, _ = urls_to_sweep(world)
+    control = world.control
+    urls, leaks, errors, seen = sweep_pages(client, world, world.hidden, [control])
+    seen = seen[CONTROL]
 
     # A retracted story keeps its address: its headline over the notice, 200 not 404.
     retracted = world.cases["retracted"]
@@ -125,17 +140,77 @@ def sitemap_index_locations(client):
     return [loc.text for loc in ET.fromstring(index.content).findall("sm:sitemap/sm:loc", NS)]
 
 
-def sweep_media(client, urls, world):
+def sweep_media(client, urls, world, visible=(CONTROL,)):
     """Files of photos only hidden stories use must not come back at any address; the
-    control's renditions must, at their reader address. No original ever comes back."""
+    renditions of the `visible` stories' photos must, at their reader address (their count is
+    returned). No original ever comes back."""
     owner = media_addresses(world)
     leaks, seen = [], 0
     for url in urls:
         state, what, public = owner[url]
         status, body, _ = fetch(client, url)
         served = status == 200 and bool(body)
-        if state == CONTROL and public:
+        if state in visible and public:
             seen += served
         elif served:
             leaks.append(f"{url} serves the {state} story's {what} ({len(body)} bytes)")
     return leaks, seen
+
+
+def test_an_embargoed_story_shows_nowhere_until_it_lifts_then_everywhere_by_itself(client, world, settings):
+    """Before its time, no trace of the embargoed story (nor of the person and topic only it
+    carries); at its time, with no worker and no save, every surface has it: the page cache,
+    stored story pages and related-stories lists are all bounded by the lifting moment."""
+    settings.PUBLIC_CACHE_SECONDS = 3600  # only the embargo's own bound can end the stored copies
+    embargoed, control = world.cases["embargoed"], world.control
+    lifts = embargoed.article.embargo_until
+    plan, _ = urls_to_sweep(world)
+    media = [url for name in MEDIA_PATTERNS for url in plan[name]]
+    with time_machine.travel(lifts - datetime.timedelta(minutes=5)):
+        _, leaks, errors, _ = sweep_pages(client, world, [embargoed], [control])
+        media_leaks, _ = sweep_media(client, media, world)
+        related = fetch(client, control.article.get_absolute_url())[2]
+    assert not errors and not leaks and not media_leaks, leaks + media_leaks
+    assert embargoed.markers["headline"] not in related
+
+    still_hidden = [case for case in world.hidden if case is not embargoed]
+    with time_machine.travel(lifts + datetime.timedelta(seconds=1)):
+        _, leaks, errors, seen = sweep_pages(client, world, still_hidden, [control, embargoed])
+        media_leaks, media_seen = sweep_media(client, media, world, visible=(CONTROL, "embargoed"))
+        related = fetch(client, control.article.get_absolute_url())[2]
+    assert not errors and not leaks and not media_leaks, leaks + media_leaks
+    expected = set(embargoed.markers) - NEVER_PUBLIC
+    assert seen["embargoed"] == expected, f"never seen after the lift: {expected - seen['embargoed']}"
+    assert embargoed.markers["headline"] in related  # the control's related stories, stored before
+    renditions = [
+        what for case in (control, embargoed) for what in case.traces if what.startswith("rendition")
+    ]
+    assert media_seen == len(renditions)
+
+
+def test_a_partner_key_adds_the_embargoed_story_to_the_api_and_nothing_else(client, world, settings):
+    """With a key, every API address: the embargoed story (and only it) joins the public's."""
+    settings.PARTNER_API_REQUESTS = 100_000
+    _, raw = PartnerKey.issue(name="Sweep partner")
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
+    plan, _ = urls_to_sweep(world)
+    embargoed = world.cases["embargoed"]
+    still_hidden = [case for case in world.hidden if case is not embargoed]
+    leaks, errors, seen = [], [], set()
+    for name, urls in plan.items():
+        if not name.startswith("api:"):
+            continue
+        for url in dict.fromkeys(urls):
+            status, _, text = fetch(client, url)
+            if status >= 500 or status in (401, 429):
+                errors.append(f"{url} answered {status}")
+            for case in still_hidden:
+                leaks += [
+                    f"{url} shows the {case.state} story's {what}"
+                    for what, trace in case.forbidden(url).items()
+                    if trace.lower() in text
+                ]
+            seen.update(what for what, word in embargoed.markers.items() if word in text)
+    assert not errors and not leaks, errors + leaks
+    # The story itself, its body and quote, in the story endpoints and ninjs.
+    assert {"headline", "slug", "standfirst", "body", "quote", "caption", "credit", "alttext"} <= seen

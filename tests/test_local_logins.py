@@ -47,3 +47,14 @@ def test_refused_outside_local_runs(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="local runs"):
         run()
+
+
+def test_a_working_partner_key_is_printed_and_the_last_runs_is_revoked(settings, client):
+    settings.DEBUG = True
+    ensure_roles()
+    first = re.search(r"Bearer (\S+)'", run()).group(1)
+    second = re.search(r"Bearer (\S+)'", run()).group(1)
+    assert first != second
+    assert client.get("/api/stories", HTTP_AUTHORIZATION=f"Bearer {second}").status_code == 200
+    refused = client.get("/api/stories", HTTP_AUTHORIZATION=f"Bearer {first}")
+    assert refused.status_code == 401 and refused.json()["error"]["code"] == "revoked_key"

@@ -8,13 +8,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 from reversion.models import Version
 
 from articles.images.renditions import photo_create_renditions
-from articles.models import Article, Person, Photo, Quote, Topic, WireItem
+from articles.models import Article, PartnerKey, Person, Photo, Quote, Topic, Urgency, WireItem
 from articles.wire.ninjs import InvalidItem, compare_versions, parse_item
 
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
@@ -132,6 +134,40 @@ def test_a_bare_story_is_valid_ninjs(client, ninjs_schema):
     assert "associations" not in item and "located" not in item
     assert item["by"] == "NEWSROOM"  # our own copy carries our agency name
     assert item["subjects"] == [] and item["people"] == []
+
+
+def test_a_partners_item_with_urgency_and_embargo_is_valid_ninjs(client, ninjs_schema, rich_story):
+    lifts = (timezone.now() + datetime.timedelta(hours=3)).replace(microsecond=0)
+    rich_story.urgency, rich_story.embargo_until = Urgency.FLASH, lifts
+    rich_story.save()
+    photo_create_renditions(photo=rich_story.lead_photo)
+    _, key = PartnerKey.issue(name="Northern Radio")
+    response = client.get(f"/api/stories/{rich_story.pk}/ninjs", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.status_code == 200
+    item = response.json()
+    assert_valid_ninjs(ninjs_schema, item)
+    assert item["urgency"] == 1
+    # ninjs 2.1's own field, a date-time: "before which all versions ... are embargoed".
+    assert item["embargoed"] == lifts.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert not ninjs_schema.is_valid({**item, "embargoed": "after the minister speaks"})
+    # After the lift the item is everyone's, with no embargo left to mark.
+    with time_machine.travel(lifts + datetime.timedelta(seconds=1)):
+        public = ninjs_of(client, rich_story)
+    assert_valid_ninjs(ninjs_schema, public)
+    assert "embargoed" not in public and public["urgency"] == 1
+
+
+def test_an_agencys_embargo_is_kept_on_the_imported_draft(tmp_path):
+    lifts = (timezone.now() + datetime.timedelta(hours=5)).replace(microsecond=0)
+    item = json.loads((SAMPLES / "02-budget-vote.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "item.json").write_text(json.dumps({**item, "embargoed": lifts.isoformat()}), encoding="utf-8")
+    run_import(folder)
+    story = Article.objects.get()
+    assert story.status == Article.Status.DRAFT and story.embargo_until == lifts
+    with pytest.raises(InvalidItem, match="embargoed"):
+        parse_item({**item, "embargoed": "when the minister speaks"})
 
 
 def test_an_uncredited_photo_notice_falls_back_to_the_credit_line(client, ninjs_schema):

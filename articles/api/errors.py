@@ -1,7 +1,8 @@
 """One error shape for every refusal: {"error": {"code", "message", "field"}}.
 
 Bad input is the client's mistake and answers 400, never 500: malformed dates,
-cursors and ids, unknown parameters, and filter values that name nothing.
+cursors and ids, unknown parameters, and filter values that name nothing. A bad or revoked
+partner key answers 401, a throttled one 429 (articles/api/partners.py).
 """
 
 from django.http import Http404
@@ -13,9 +14,10 @@ from ..models.keyset import InvalidCursor
 class ApiError(Exception):
     """Raised by endpoints; rendered as the error object with `status`."""
 
-    def __init__(self, code, message, *, field=None, status=400):
+    def __init__(self, code, message, *, field=None, status=400, headers=None):
         super().__init__(message)
         self.code, self.message, self.field, self.status = code, message, field, status
+        self.headers = headers or {}
 
 
 def error_body(code, message, field=None):
@@ -35,7 +37,12 @@ def install(api):
 
     @api.exception_handler(ApiError)
     def api_error(request, exc):
-        return api.create_response(request, error_body(exc.code, exc.message, exc.field), status=exc.status)
+        response = api.create_response(
+            request, error_body(exc.code, exc.message, exc.field), status=exc.status
+        )
+        for name, value in exc.headers.items():
+            response[name] = value
+        return response
 
     @api.exception_handler(InvalidCursor)
     def invalid_cursor(request, exc):

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, StringConstraints
 from ..models import Rendition
 from ..models.keyset import clean_moment
 from ..models.rendition import MIME_TYPES, rendition_entries, rendition_url
+from .partners import partner_photo_urls
 
 T = TypeVar("T")
 
@@ -73,6 +74,18 @@ class RenditionOut(Schema):
     height: int
 
 
+def _renditions(photo, context):
+    return [
+        {
+            **entry,
+            "url": absolute(context, rendition_url(entry)),
+            "mime_type": MIME_TYPES[entry["format"]],
+        }
+        for kind in Rendition.Kind.values
+        for entry in rendition_entries(photo, kind)
+    ]
+
+
 class PhotoOut(Schema):
     id: int
     url: str
@@ -87,7 +100,8 @@ class PhotoOut(Schema):
     # The widest metadata-free rendition, never the original (see Photo.share_image).
     @staticmethod
     def resolve_url(photo, context):
-        return absolute(context, photo.share_image.url)
+        with partner_photo_urls(context["request"]):
+            return absolute(context, photo.share_image.url)
 
     @staticmethod
     def resolve_width(photo):
@@ -104,15 +118,8 @@ class PhotoOut(Schema):
     @staticmethod
     def resolve_renditions(photo, context):
         # Stored sizes from the photo's own rendition index: no query per photo.
-        return [
-            {
-                **entry,
-                "url": absolute(context, rendition_url(entry)),
-                "mime_type": MIME_TYPES[entry["format"]],
-            }
-            for kind in Rendition.Kind.values
-            for entry in rendition_entries(photo, kind)
-        ]
+        with partner_photo_urls(context["request"]):
+            return _renditions(photo, context)
 
 
 class SectionRef(Schema):
@@ -199,9 +206,17 @@ class StorySummary(StoryRef):
     revised_at: datetime.datetime | None = Field(
         description="The last update marked for readers (a write-through); null if none."
     )
+    embargoed: datetime.datetime | None = Field(
+        description="Partners only: the time before which the story must not be published (it is "
+        "hidden from the public until then); null when it is not embargoed."
+    )
     section: SectionRef | None
     lead_photo: PhotoOut | None
     ninjs_url: str
+
+    @staticmethod
+    def resolve_embargoed(story):
+        return story.embargo_until if story.is_embargoed else None
 
     @staticmethod
     def resolve_ninjs_url(story, context):

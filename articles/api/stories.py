@@ -9,6 +9,7 @@ from ..models.keyset import MAX_ID, NEWEST_FIRST, keyset_page
 from ..wire.ninjs import story_to_ninjs
 from .errors import ApiError, reject_unknown_params
 from .links import next_url
+from .partners import partner_of, partner_photo_urls
 from .schemas import DateTimeParam, ErrorOut, PageParams, SlugParam, StoryDetail, StoryPage
 
 router = Router(tags=["stories"])
@@ -65,10 +66,11 @@ def filter_stories(stories, filters):
     return stories
 
 
-def published_story(story_id):
-    """One published story with everything its detail shows, in a fixed number of queries."""
+def published_story(request, story_id):
+    """One published story (or, for a partner, embargoed) with everything its detail shows,
+    in a fixed number of queries."""
     stories = (
-        Article.objects.published()
+        Article.objects.for_partner(partner_of(request))
         .select_related("lead_photo", "section")
         .prefetch_related(
             Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
@@ -82,9 +84,11 @@ def published_story(story_id):
 
 @router.get("/stories", response={200: StoryPage, **ERRORS}, url_name="stories")
 def story_list(request, filters: Query[StoryFilters]):
-    """Published stories, newest first, with optional filters; pages continue by `cursor`."""
+    """Published stories, newest first, with optional filters; pages continue by `cursor`.
+    With a partner key, embargoed stories too, each with its `embargoed` time."""
     reject_unknown_params(request, StoryFilters.model_fields)
-    stories = filter_stories(Article.objects.published().select_related("lead_photo", "section"), filters)
+    stories = Article.objects.for_partner(partner_of(request)).select_related("lead_photo", "section")
+    stories = filter_stories(stories, filters)
     items, cursor = keyset_page(stories, NEWEST_FIRST, cursor=filters.cursor, limit=filters.limit)
     return {"items": items, "next_cursor": cursor, "next": next_url(request, cursor)}
 
@@ -93,12 +97,15 @@ def story_list(request, filters: Query[StoryFilters]):
 def story_detail(request, story_id: int = StoryId):
     """A published story: body, dateline, lead photo with renditions, quotes, people, topics."""
     reject_unknown_params(request, ())
-    return published_story(story_id)
+    return published_story(request, story_id)
 
 
 @router.get("/stories/{story_id}/ninjs", response={200: dict, **ERRORS}, url_name="story-ninjs")
 def story_ninjs(request, story_id: int = StoryId):
-    """The published story as an IPTC ninjs 2.1 news item (JSON)."""
+    """The published story as an IPTC ninjs 2.1 news item (JSON); for a partner, an embargoed
+    story too, with ninjs's `embargoed` time."""
     reject_unknown_params(request, ())
     base_url = request.build_absolute_uri("/").rstrip("/")
-    return story_to_ninjs(published_story(story_id), base_url=base_url)
+    story = published_story(request, story_id)
+    with partner_photo_urls(request):
+        return story_to_ninjs(story, base_url=base_url)

@@ -186,4 +186,56 @@ STORIES = [
             },
         ],
     },
+    {
+        # Under embargo: partners with an API key have it now, readers once the embargo lifts.
+        "slug": "karvonia-central-bank-inflation-report-sees-prices-back-on-target",
+        "state": "embargoed",
+        "section": "business",
+        "headline": "Karvonia's central bank sees inflation back on target by the spring",
+        "standfirst": (
+            "The bank's quarterly report, handed to partners under embargo, forecasts inflation of "
+            "2.1 percent in the first quarter and slower growth in wages."
+        ),
+        "dateline": "Frankfurt",
+        "hours_ago": 0.5,
+        "embargo_hours_ahead": 4,
+        "topics": ["Economy", "Interest rates"],
+        "people": ["mei-lin-castell"],
+        "photo": None,
+        "body": """
+            The Central Bank of Karvonia expects inflation to return to its 2 percent target by the
+            spring, its quarterly report said, forecasting 2.1 percent for the first quarter after
+            3.4 percent in the last.
+
+            The report lowered the bank's forecast for wage growth to 3.8 percent from 4.5 percent,
+            which economists said made a cut in interest rates at the next meeting more likely.
+
+            “The road back to target is shorter than we feared, but it is not yet behind us,”
+            Governor Mei-Lin Castell wrote in the foreword to the report.
+
+            The bank kept its growth forecast for the year at 1.2 percent and said the main risk to
+            the outlook was a renewed rise in energy prices over the winter.
+
+            Castell is due to present the report to parliament's finance committee next week, where
+            members of the opposition have pressed the bank to move faster.
+
+            “We would rather be a month late than a year wrong,” Castell said in a statement that
+            accompanied the report.
+        """,
+        "quotes": [
+            {
+                "by": "mei-lin-castell",
+                "text": "The road back to target is shorter than we feared, but it is not yet behind us",
+                "verb": "wrote",
+                "context": "in the foreword to the report",
+                "pull": True,
+            },
+            {
+                "by": "mei-lin-castell",
+                "text": "We would rather be a month late than a year wrong",
+                "verb": "said",
+                "context": "in a statement",
+            },
+        ],
+    },
 ]

@@ -193,6 +193,10 @@ def _story(spec, index, now, sections, people, report):
         article.publish(at=now + datetime.timedelta(hours=spec["hours_ahead"]))
         return
     published_at = now - datetime.timedelta(hours=spec["hours_ago"])
+    if state == "embargoed":
+        # Given out to partners at publication; readers see it once the embargo lifts.
+        article.embargo_until = now + datetime.timedelta(hours=spec["embargo_hours_ahead"])
+        article.save(update_fields=["embargo_until"])
     article.publish(at=published_at)
     updated_after = datetime.timedelta(
         hours=spec.get("updated_hours_after", 0), minutes=spec.get("written_through_minutes", 0)

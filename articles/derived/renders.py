@@ -81,7 +81,13 @@ def newest_linked(kind, key, now=None):
         .values_list("published_at", flat=True)
         .first()
     )
-    moments = [moment for moment in [going_live, *(row[2] for row in newest)] if moment is not None]
+    lifting = (
+        Article.objects.filter(link, status=Status.PUBLISHED, embargo_until__gt=now)
+        .order_by("embargo_until")
+        .values_list("embargo_until", flat=True)
+        .first()
+    )
+    moments = [moment for moment in [going_live, lifting, *(row[2] for row in newest)] if moment is not None]
     stories = [[pk, published_at.timestamp()] for pk, published_at, _ in newest]
     return stories, min(moments, default=None)
 

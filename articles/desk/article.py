@@ -16,6 +16,7 @@ from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
 from .autosave import AutosaveMixin
 from .display import thumbnail
+from .embargo import EmbargoFilter, embargo_marker
 from .flash import corrected, flash_urls, written_through
 from .forms import ArticleAdminForm
 from .live_suggestions import live_suggestion_urls
@@ -88,7 +89,14 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         "updated_at",
     ]
     list_display_links = ["headline"]
-    list_filter = ["status", "urgency", "section", ("published_at", admin.DateFieldListFilter), "topics"]
+    list_filter = [
+        "status",
+        EmbargoFilter,
+        "urgency",
+        "section",
+        ("published_at", admin.DateFieldListFilter),
+        "topics",
+    ]
     list_select_related = ["lead_photo", "section", "author"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"
@@ -112,6 +120,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
                 "fields": [
                     ("state", "author"),
                     ("published_at", "expires_at"),
+                    "embargo_until",
                     ("created_at", "updated_at"),
                     "expected_version",
                     "base_revision",
@@ -156,7 +165,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
 
     @admin.display(description="Status", ordering="status")
     def state(self, article):
-        return article.state_label
+        return embargo_marker(article) or article.state_label
 
     # Saving: author, old addresses, and the workflow buttons.
 
@@ -231,7 +240,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         ):
             # The times are the workflow's: kept as they are by a restore, and set only by
             # those who publish (a reporter's time would schedule or back-date the story).
-            fields += ["published_at", "expires_at"]
+            fields += ["published_at", "expires_at", "embargo_until"]
         return fields
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

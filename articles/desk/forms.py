@@ -48,6 +48,7 @@ class ArticleAdminForm(forms.ModelForm):
             "topics",
             "published_at",
             "expires_at",
+            "embargo_until",
         ]
         widgets = {
             "headline": forms.TextInput(attrs={"class": "vLargeTextField", "size": 90}),
@@ -68,7 +69,7 @@ class ArticleAdminForm(forms.ModelForm):
             # A form posted without it (a script, an older page) keeps the story's own.
             self.fields["urgency"].required = False
         self.merged = []
-        for name in ("published_at", "expires_at"):
+        for name in ("published_at", "expires_at", "embargo_until"):
             if name in self.fields and hasattr(self.fields[name].widget, "widgets"):
                 # The admin's split widget labels the pair, not each box; name each one.
                 date, time = self.fields[name].widget.widgets

@@ -69,6 +69,12 @@ def desk_queues(user, now=None):
             stories.filter(status=S.PUBLISHED, published_at__gt=now).order_by("published_at"),
         ),
         _queue(
+            "embargoed",
+            "Under embargo",
+            "No story is under embargo.",
+            stories.embargoed().order_by("embargo_until", "pk"),
+        ),
+        _queue(
             "today",
             "Published today",
             "Nothing has been published today yet.",

@@ -27,6 +27,7 @@ LABELS = [
     "Topics",
     "Publication time",
     "Unpublish at",
+    "Embargo until",
     "Quotes",
     "Corrections and updates",
     "Internal notes",
@@ -57,6 +58,7 @@ def saved_snapshot(article):
         "Topics": ", ".join(sorted(article.topics.names())),
         "Publication time": _when(article.published_at),
         "Unpublish at": _when(article.expires_at),
+        "Embargo until": _when(article.embargo_until),
         "Quotes": "\n".join(_quote_line(q.text, q.speaker.name, q.verb) for q in quotes),
         "Corrections and updates": "\n".join(
             f"{c.get_kind_display()}: {c.text}" for c in article.corrections.all()
@@ -146,6 +148,7 @@ def copy_snapshot(data):
         "Topics": ", ".join(sorted(_topics(d.one("topics")))),
         "Publication time": _split_time(d, "published_at"),
         "Unpublish at": _split_time(d, "expires_at"),
+        "Embargo until": _split_time(d, "embargo_until"),
         "Quotes": "\n".join(
             _quote_line(q["text"], speakers.get(_int(q["speaker"]), "?"), q["verb"]) for q in quotes
         ),
@@ -183,6 +186,7 @@ def changes(copy):
 _FIELDS_OF = {
     "Publication time": "published_at_0",
     "Unpublish at": "expires_at_0",
+    "Embargo until": "embargo_until_0",
     "Quotes": "quotes-TOTAL_FORMS",
     "Corrections and updates": "corrections-TOTAL_FORMS",
     "Internal notes": "notes-TOTAL_FORMS",

@@ -12,6 +12,7 @@ from .audit import AuditEvent
 from .autosave import UnsavedCopy
 from .desk_profile import DeskProfile
 from .editorial import Correction, Note, SlugRedirect, StatusChange
+from .partner import PartnerKey
 from .person import Person
 from .photo import Photo
 from .quote import Quote
@@ -32,6 +33,7 @@ __all__ = [
     "DeskProfile",
     "NewestLinked",
     "Note",
+    "PartnerKey",
     "Person",
     "Photo",
     "Quote",

@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager
 from ..quotes import html_to_text
 from .article_queries import ArticleQuerySet
 from .editorial import SlugRedirect
+from .embargo import EMBARGO_HELP, Embargoed, embargo_problems, embargo_running
 from .integrity import quote_problems
 from .sanitize import BODY_EXTENSIONS, sanitize_body
 from .status import Status
@@ -32,7 +33,7 @@ PREVIEW_ENDING = {Status.PUBLISHED, Status.UNPUBLISHED, Status.RETRACTED}
 # version is left out so restoring an old revision can never wind it back.
 # The preview key is left out too: restoring must never bring a revoked link back.
 @reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version", "preview_key"])
-class Article(models.Model):
+class Article(Embargoed, models.Model):
     """One story."""
 
     Status = Status
@@ -44,6 +45,7 @@ class Article(models.Model):
         "status": Status.DRAFT,
         "published_at": None,
         "expires_at": None,
+        "embargo_until": None,
         "retraction_reason": "",
         "retracted_at": None,
     }
@@ -51,6 +53,8 @@ class Article(models.Model):
         "status",
         "published_at",
         "expires_at",
+        # A restore must not hide a public story again behind an old embargo.
+        "embargo_until",
         "retraction_reason",
         "retracted_at",
         "author",
@@ -123,6 +127,7 @@ class Article(models.Model):
         blank=True,
         help_text="Optional: the story leaves the site by itself at this time.",
     )
+    embargo_until = models.DateTimeField("embargo until", null=True, blank=True, help_text=EMBARGO_HELP)
     retraction_reason = models.TextField(blank=True, default="", editable=False)
     retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     author = models.ForeignKey(
@@ -174,6 +179,12 @@ class Article(models.Model):
                 fields=["expires_at"],
                 name="article_expiry_idx",
                 condition=Q(status="published", expires_at__isnull=False),
+            ),
+            # Likewise the next embargo to lift, for the page cache's bound.
+            models.Index(
+                fields=["embargo_until"],
+                name="article_embargo_idx",
+                condition=Q(status="published", embargo_until__isnull=False),
             ),
         ]
 
@@ -274,6 +285,8 @@ class Article(models.Model):
                     "readers there. Choose another slug."
                 }
             )
+        if problems := embargo_problems(self):
+            raise ValidationError({"embargo_until": problems})
 
     def keep_old_address(self, old_slug):
         """After a slug change, keep the address readers may already have as a 301 redirect."""
@@ -320,6 +333,7 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= now
             and (self.expires_at is None or self.expires_at > now)
+            and not embargo_running(self.embargo_until, now)
         )
 
     @property
@@ -336,7 +350,11 @@ class Article(models.Model):
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and bool(self.published_at) and not self.is_published
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     @property
     def is_retracted(self):
@@ -347,6 +365,8 @@ class Article(models.Model):
         """The status as the desk says it: a future publication time reads "Scheduled"."""
         if self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now():
             return "Scheduled"
+        if self.is_embargoed:
+            return "Embargoed"
         if self.status == self.Status.PUBLISHED and not self.is_published:
             return "Expired"
         return self.get_status_display()

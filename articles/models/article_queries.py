@@ -1,10 +1,10 @@
 """The story queryset: which stories a reader may see, and when that next changes by the clock."""
 
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import Q, Subquery
 from django.utils import timezone
 
-from .status import Status, on_record_q, published_q
+from .status import Status, embargoed_q, on_record_q, published_q
 from .urgency import BREAKING, breaking_since, breaking_window
 
 
@@ -12,6 +12,21 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Every public read starts here: lists, pages, feeds, sitemaps, search, API."""
         return self.filter(published_q())
+
+    def embargoed(self):
+        """Stories given out to partners whose embargo is still running: hidden from readers."""
+        return self.filter(embargoed_q())
+
+    def for_partner(self, key):
+        """What an API client sees: the public's stories, and with a partner key the embargoed
+        ones too (of the key's sections, when it is limited to some). `key=None` is the public."""
+        if key is None:
+            return self.published()
+        embargoed = embargoed_q()
+        section_ids = key.section_ids()
+        if section_ids:
+            embargoed &= Q(section__in=section_ids)
+        return self.filter(published_q() | embargoed)
 
     def on_record(self, now=None):
         """Published stories plus retracted ones: the URLs that must keep answering.
@@ -37,10 +52,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def next_scheduled_change(self):
         """When the published set next changes by the clock alone (a scheduled story goes
-        live, one expires, or the oldest leaves the breaking strip); caches must not outlive
-        it. None if nothing is due."""
+        live, an embargo lifts, one expires, or the oldest leaves the breaking strip); caches
+        must not outlive it. None if nothing is due."""
         # Index probes (ORDER BY … LIMIT 1) rather than MIN() aggregates, which would read
-        # every published story of the archive; all three in one round trip.
+        # every published story of the archive; all four in one round trip.
         now = timezone.now()
         live = self.model.objects.filter(status=Status.PUBLISHED)
 
@@ -50,6 +65,7 @@ class ArticleQuerySet(models.QuerySet):
         probes = {
             "going_live": first(live.filter(published_at__gt=now), "published_at"),
             "expiring": first(live.filter(expires_at__gt=now), "expires_at"),
+            "embargo_lifting": first(live.filter(embargo_until__gt=now), "embargo_until"),
             "in_strip_since": first(
                 live.filter(urgency__lte=BREAKING, published_at__range=(now - breaking_window(), now)),
                 "published_at",

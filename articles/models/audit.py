@@ -1,4 +1,5 @@
-"""The audit trail: who signed in, and who published, unpublished, retracted or deleted what.
+"""The audit trail: who signed in, who published, unpublished, retracted or deleted what, and
+every use of a partner API key.
 
 The model and the recording functions live together because the story's transitions
 record themselves here; the sign-in signal handlers that feed it are the desk's
@@ -27,6 +28,10 @@ class AuditEvent(models.Model):
         DELETE = "delete", "Deleted"
         CHANGE = "change", "Changed"
         RESTORE = "restore", "Restored a revision"
+        KEY_ISSUE = "key_issue", "Issued a partner API key"
+        KEY_REVOKE = "key_revoke", "Revoked a partner API key"
+        API_USE = "api_use", "Partner API request"
+        API_REFUSED = "api_refused", "Refused a revoked API key"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

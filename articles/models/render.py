@@ -53,7 +53,7 @@ class StoryRender(models.Model):
 class NewestLinked(models.Model):
     """The newest published stories carrying one topic or person: (id, published time) pairs,
     newest first, and the moment the clock alone changes them (a scheduled story of theirs
-    going live, a listed one expiring)."""
+    going live or its embargo lifting, a listed one expiring)."""
 
     class Kind(models.TextChoices):
         TOPIC = "t", "topic"

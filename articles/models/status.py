@@ -19,23 +19,45 @@ class Status(models.TextChoices):
     RETRACTED = "retracted", "Retracted"
 
 
-def published_q(prefix="", now=None):
-    """The one definition of "a reader may see this story", for related lookups.
-
-    `prefix` reaches the article through a relation, e.g. published_q("article__")
-    for quotes. The clock is read when the query is built, so a scheduled story
-    appears by itself when its time comes, and an expiring one leaves on time
-    (`now` only for a query compiled once and given the clock at each run).
-    """
+def released_q(prefix="", now=None):
+    """Stories given out: published, their time come, not expired. Readers see those whose
+    embargo (if any) has lifted, published_q(); partners with an API key see them all."""
     now = now or timezone.now()
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": now}) & (
         Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
     )
 
 
-def on_record_q(prefix="", now=None):
-    """Published stories plus retracted ones: the story URLs that must keep answering."""
+def not_embargoed_q(prefix="", now=None):
+    """No embargo, or one that has lifted: a past embargo is no embargo."""
     now = now or timezone.now()
-    return published_q(prefix, now) | Q(
-        **{f"{prefix}status": Status.RETRACTED, f"{prefix}published_at__lte": now}
+    return Q(**{f"{prefix}embargo_until__isnull": True}) | Q(**{f"{prefix}embargo_until__lte": now})
+
+
+def embargoed_q(prefix="", now=None):
+    """Given out to partners and still under embargo: what readers must not see yet."""
+    now = now or timezone.now()
+    return released_q(prefix, now) & Q(**{f"{prefix}embargo_until__gt": now})
+
+
+def published_q(prefix="", now=None):
+    """The one definition of "a reader may see this story", for related lookups.
+
+    `prefix` reaches the article through a relation, e.g. published_q("article__")
+    for quotes. The clock is read when the query is built, so a scheduled story
+    appears by itself when its time comes, an embargoed one when its embargo lifts,
+    and an expiring one leaves on time (`now` only for a query compiled once and
+    given the clock at each run).
+    """
+    now = now or timezone.now()
+    return released_q(prefix, now) & not_embargoed_q(prefix, now)
+
+
+def on_record_q(prefix="", now=None):
+    """Published stories plus retracted ones: the story URLs that must keep answering. A story
+    retracted while still under embargo was never public, and answers nothing."""
+    now = now or timezone.now()
+    return published_q(prefix, now) | (
+        Q(**{f"{prefix}status": Status.RETRACTED, f"{prefix}published_at__lte": now})
+        & not_embargoed_q(prefix, now)
     )

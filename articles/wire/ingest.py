@@ -198,6 +198,9 @@ def story_import_ninjs(*, wire, source, folder):
     article.agency = Article.agency_of(wire.agency)
     if wire.urgency is not None:
         article.urgency = wire.urgency
+    if wire.embargoed is not None and wire.embargoed > timezone.now():
+        # The agency's embargo binds us too: the story is held back from readers until then.
+        article.embargo_until = wire.embargoed
     with reversion.create_revision():
         article.save()
         article.topics.set(wire.topics)

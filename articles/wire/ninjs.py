@@ -73,6 +73,9 @@ def story_to_ninjs(article, *, base_url):
     if article.dateline_place:
         item["located"] = article.dateline_place
         item["places"] = [{"name": article.dateline_place, "rel": "located"}]
+    if article.is_embargoed:
+        # Only partners are ever given an embargoed story (Article.objects.for_partner).
+        item["embargoed"] = _iso(article.embargo_until)
     if article.expires_at:
         item["expires"] = _iso(article.expires_at)
     if article.lead_photo_id:
@@ -163,6 +166,7 @@ class WireStory:
     people: list[str] = field(default_factory=list)
     picture: WirePicture | None = None
     urgency: int | None = None  # None: the item gave none, the story keeps its own (5 when new)
+    embargoed: datetime.datetime | None = None  # the agency's embargo, which the draft keeps
 
 
 # The parts of ninjs we read, typed as IPTC's schema types them. Strict: a number where
@@ -208,6 +212,7 @@ class _Item(_Part):
     versioncreated: str | None = None
     pubstatus: Literal["usable", "withheld", "canceled"] | None = None
     urgency: int | None = None
+    embargoed: str | None = None
     headlines: list[_Text] = []
     descriptions: list[_Text] = []
     bodies: list[_Text] = []
@@ -259,6 +264,7 @@ def parse_item(data):
         people=_names(item.people, 200),
         picture=_picture(item.associations),
         urgency=item.urgency,
+        embargoed=_parse_time(item.embargoed, "embargoed"),
     )
 
 

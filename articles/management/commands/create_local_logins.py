@@ -5,6 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.models import PartnerKey
+
+DEMO_PARTNER = "Local demo partner"
 # username -> (desk role group, or None for the superuser)
 ACCOUNTS = {
     "admin": None,
@@ -39,9 +42,19 @@ class Command(BaseCommand):
             if role:
                 user.groups.set([Group.objects.get(name=role)])
             lines.append(f"  {username:<10} {password:<16} {role or 'Superuser'}")
+        key = self.partner_key(admin=User.objects.get(username="admin"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"\n  Desk logins for {options['site']}/admin/ (new passwords on every run):\n"
                 "  username   password         role\n" + "\n".join(lines) + "\n"
+                f"\n  Partner API key (sees embargoed stories; a new one on every run):\n  {key}\n"
+                f"  curl -H 'Authorization: Bearer {key}' {options['site']}/api/stories\n"
             )
         )
+
+    def partner_key(self, *, admin):
+        """A fresh key for the local demo partner, the previous run's revoked, like the passwords."""
+        for old in PartnerKey.objects.active().filter(name=DEMO_PARTNER):
+            old.revoke(by=admin)
+        _, raw = PartnerKey.issue(name=DEMO_PARTNER, by=admin)
+        return raw
