@@ -292,6 +292,8 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # Without collected files (local runs, tests), WhiteNoise serves straight from the app folders.
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# Files browsers ask for at the site's root, e.g. /favicon.ico, served as they are.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 TAGGIT_CASE_INSENSITIVE = True
 
