@@ -3,9 +3,10 @@ icons, feed alternates, eager above-the-fold images, and stored pages that follo
 
 import datetime
 import io
+import json
 import re
 from html import unescape
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pytest
 from django.core.cache import cache
@@ -188,6 +189,16 @@ class TestIconsAndFeeds:
         assert svg.status_code == 200 and b"<svg" in b"".join(svg.streaming_content)
         touch = Image.open(io.BytesIO(b"".join(client.get(links["apple-touch-icon"]).streaming_content)))
         assert touch.size == (180, 180)
+
+    def test_the_manifest_names_icons_that_exist(self, client, story):
+        href = re.search(r'<link rel="manifest" href="(/static/[^"]+)">', page(client, "/")).group(1)
+        manifest = json.loads(b"".join(client.get(href).streaming_content))
+        assert manifest["start_url"] == "/"
+        for icon in manifest["icons"]:
+            # Relative to the manifest's own address, as browsers resolve it.
+            data = b"".join(client.get(urljoin(href, icon["src"])).streaming_content)
+            size = Image.open(io.BytesIO(data)).size
+            assert f"{size[0]}x{size[1]}" == icon["sizes"]
 
     @pytest.mark.parametrize("kind", ["section", "topic", "person"])
     def test_pages_with_a_feed_link_rss_and_atom(self, client, story, kind):
