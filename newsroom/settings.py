@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "newsroom.uploads.UploadLimitMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli or gzip for pages, JSON and feeds (newsroom/compression.py); outside the ETag
+    # middleware, so one ETag stands for every encoding. WhiteNoise compresses static files.
+    "newsroom.compression.CompressionMiddleware",
     # ETag from the content and 304 Not Modified for every page (feeds set their own ETag).
     "django.middleware.http.ConditionalGetMiddleware",
     # A lost database connection answers 503 + Retry-After, not 500; outside the session
@@ -289,6 +292,8 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # Without collected files (local runs, tests), WhiteNoise serves straight from the app folders.
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# Files browsers ask for at the site's root, e.g. /favicon.ico, served as they are.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 TAGGIT_CASE_INSENSITIVE = True
 

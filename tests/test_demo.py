@@ -3,6 +3,7 @@
 import copy
 import datetime
 import html
+import io
 import re
 from io import StringIO
 from pathlib import Path
@@ -13,8 +14,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
+from django.utils.text import slugify
+from PIL import Image, ImageStat
 
-from articles.demo import content
+from articles.demo import content, images
 from articles.demo.loader import PHOTO_DIR, body_html
 from articles.models import Article, Person, Photo, Quote, Section, TaggedArticle, TaggedPerson, Topic
 
@@ -214,3 +217,28 @@ def test_one_recent_flash_leads_the_breaking_strip_written_through(demo, client,
     assert story.revised_at and story.was_updated and story.body
     page = client.get("/").content.decode()
     assert 'class="breaking"' in page and story.headline in page
+
+
+def test_each_story_picture_is_painted_as_the_kind_its_caption_describes(demo):
+    for spec in content.STORIES:
+        if not spec["photo"]:
+            continue
+        scene = spec["photo"]["scene"]
+        assert scene in images.SCENES, spec["slug"]
+        photo = Article.objects.get(slug=spec["slug"]).lead_photo
+        # A picture painted before (another kind, or before captions said what they show) is
+        # never reused for this one.
+        assert photo.image.name == f"{PHOTO_DIR}/stories/{spec['slug']}-{slugify(scene)}.jpg"
+        assert photo.caption and photo.alt_text
+
+
+def test_a_speaker_stands_dark_against_a_lit_backdrop():
+    picture = Image.open(io.BytesIO(images.scene_jpeg("speaker", "test-seed", 0))).convert("L")
+    width, height = picture.size
+
+    def brightness(left, right):
+        strip = picture.crop((int(width * left), int(height * 0.3), int(width * right), int(height * 0.55)))
+        return ImageStat.Stat(strip).mean[0]
+
+    # Whichever side the figure stands, its head and shoulders darken the middle of the frame.
+    assert brightness(0.46, 0.54) < 0.75 * min(brightness(0.0, 0.15), brightness(0.85, 1.0))

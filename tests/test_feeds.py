@@ -170,6 +170,8 @@ def test_pages_advertise_the_feeds(client, story):
     assert '<link rel="alternate" type="application/rss+xml"' in content
     assert 'href="/feeds/rss/"' in content and 'href="/feeds/atom/"' in content
     assert 'href="/feeds/sections/world/rss/"' in content
+    assert '<link rel="alternate" type="application/atom+xml"' in content
+    assert 'href="/feeds/sections/world/atom/"' in content
 
 
 def test_shared_caches_keep_a_feed_no_longer_than_until_the_next_story_goes_live(client, story):

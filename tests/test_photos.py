@@ -332,9 +332,10 @@ class TestMarkup:
         assert 'loading="lazy"' in card
         assert '<small class="credit">© NWS/Jonas Feld</small>' in card
 
-    def test_the_portrait_is_lazy_sized_for_its_column_and_credited(self, client, story):
+    def test_the_portrait_is_eager_sized_for_its_column_and_credited(self, client, story):
+        # The person page's largest image, above the fold: loaded first, never lazily.
         figure = figure_of(client.get("/people/marta-kovac/").content.decode(), "photo")
-        assert 'sizes="14rem"' in figure and 'loading="lazy"' in figure
+        assert 'sizes="14rem"' in figure and "loading=" not in figure and 'fetchpriority="high"' in figure
         assert "© NWS/Jonas Feld" in figure
 
     def test_a_photo_without_renditions_falls_back_to_its_original(self, client):

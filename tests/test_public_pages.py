@@ -102,10 +102,10 @@ class TestStoryPage:
             r'<p><span class="dateline">MOSCOW, \w+ \d{1,2}\. /NWS/\.</span> “We are close', content
         )
 
-    def test_quote_is_attributed_with_a_link_to_the_speaker(self, client, story):
+    def test_the_speaker_is_listed_with_a_link_and_role(self, client, story):
         content = client.get(story.get_absolute_url()).content.decode()
-        assert "<blockquote><p>We are close to an agreement</p></blockquote>" in content
-        assert '— <a href="/people/irina-volkova/">Irina Volkova</a>, Foreign Minister' in content
+        speaker = '<a href="/people/irina-volkova/">Irina Volkova</a>'
+        assert f'{speaker}<span class="quoted-role">, Foreign Minister, ' in content
 
     def test_people_topics_section_and_time_are_linked(self, client, story):
         content = client.get(story.get_absolute_url()).content.decode()
@@ -116,12 +116,11 @@ class TestStoryPage:
             in content
         )
 
-    def test_pull_quote_leads(self, client, story):
-        QuoteFactory(
-            article=story, speaker=story.people.first(), text="Nothing is agreed yet", is_pull_quote=True
-        )
+    def test_the_pull_quote_stands_inside_the_body_after_its_first_paragraph(self, client, story):
+        story.quotes.update(is_pull_quote=True)
         content = client.get(story.get_absolute_url()).content.decode()
-        assert content.index('class="quote quote--pull"') < content.index('class="story-body"')
+        assert content.index('class="story-body"') < content.index('class="quote quote--pull"')
+        assert content.index("</p>", content.index('class="story-body"')) < content.index("quote--pull")
 
     def test_editor_typed_text_is_escaped(self, client):
         story = ArticleFactory(

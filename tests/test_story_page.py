@@ -105,7 +105,8 @@ def test_a_stored_page_costs_three_queries(client, story, topic):
     [
         lambda story: setattr(story, "headline", "River talks collapse") or story.save(),
         lambda story: Correction.objects.create(article=story, text="River talks collapse, we said."),
-        lambda story: QuoteFactory(article=story, text="River talks collapse"),
+        # A new quote puts its speaker under "Quoted in this story".
+        lambda story: QuoteFactory(article=story, speaker=PersonFactory(name="River talks collapse")),
         lambda story: story.people.add(PersonFactory(name="River talks collapse")),
         lambda story: story.topics.add(TopicFactory(name="River talks collapse")),
         lambda story: setattr(story.lead_photo, "caption", "River talks collapse") or story.lead_photo.save(),

@@ -22,11 +22,12 @@ STORIES = [
         "topics": ["Diplomacy", "Velna River", "Water"],
         "people": ["arkady-voronin", "lucia-ferrant", "helena-marsh"],
         "photo": {
+            "scene": "lakeside building",
             "caption": (
-                "Estravan Foreign Minister Arkady Voronin (left) and Karvonian Foreign Minister "
-                "Lucia Ferrant arrive for talks at a lakeside hotel in Geneva."
+                "The lakeside hotel in Geneva where the foreign ministers of Estrava and Karvonia met for a "
+                "day of closed-door talks."
             ),
-            "alt": "Two ministers walk side by side along a lakeside path, followed by aides.",
+            "alt": "A hotel of several storeys with lit windows, mirrored in a lake at dusk.",
             "by": "Maria Lind",
         },
         "body": """
@@ -98,10 +99,12 @@ STORIES = [
         "topics": ["Velna River", "Climate", "Water"],
         "people": ["helena-marsh", "ingrid-solberg-aune"],
         "photo": {
+            "scene": "landscape",
             "caption": (
-                "A shrunken channel of the lower Velna near the Karvonian border, seen from a survey flight."
+                "Hills above the lower Velna valley near the Karvonian border, where the river has fallen "
+                "to a record low."
             ),
-            "alt": "Cracked mud flats beside a narrow channel of water under a pale sky.",
+            "alt": "Layered hills under a hazy sky, with a low sun behind thin cloud.",
             "by": "Jonas Avery",
         },
         "body": """
@@ -165,8 +168,9 @@ STORIES = [
         "topics": ["Diplomacy", "Fisheries"],
         "people": ["lucia-ferrant", "arkady-voronin"],
         "photo": {
-            "caption": "Fishing boats moored in the Velna estuary at dawn.",
-            "alt": "Small fishing boats tied up at a wooden quay in early morning light.",
+            "scene": "landscape",
+            "caption": "Dawn over the hills of the Velna estuary, where the disputed fishing grounds begin.",
+            "alt": "A low sun rising over rolling hills in soft morning light.",
             "by": "Ines Carvalho",
         },
         "body": """
@@ -221,8 +225,12 @@ STORIES = [
         "topics": ["Estravan politics", "Budget", "Energy"],
         "people": ["pavel-lisitsyn", "greta-vahl"],
         "photo": {
+            "scene": "speaker",
             "caption": "Estravan Prime Minister Pavel Lisitsyn speaks to reporters in Brussels.",
-            "alt": "A man in a dark suit speaks into a cluster of microphones in a conference hall.",
+            "alt": (
+                "The silhouette of a man at a lectern with microphones, lit from behind, the heads of an "
+                "audience in front."
+            ),
             "by": "Teodor Balan",
         },
         "body": """
@@ -283,11 +291,13 @@ STORIES = [
         "topics": ["Estravan politics", "Elections", "Energy"],
         "people": ["greta-vahl", "pavel-lisitsyn"],
         "photo": {
+            "scene": "speaker",
             "caption": (
                 "Civic Union leader Greta Vahl addresses a conference of liberal parties in Copenhagen."
             ),
             "alt": (
-                "A woman speaks from a lectern in front of a blue backdrop, an audience in the foreground."
+                "The silhouette of a speaker at a lectern before a lit backdrop, an audience in the "
+                "foreground."
             ),
             "by": "Maria Lind",
         },

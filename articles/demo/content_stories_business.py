@@ -17,8 +17,12 @@ STORIES = [
         "topics": ["Energy", "Markets"],
         "people": ["oleg-petrashko"],
         "photo": {
+            "scene": "speaker",
             "caption": "Severa Energy chief executive Oleg Petrashko presents annual results in London.",
-            "alt": "A man gestures towards a chart on a large screen behind him during a presentation.",
+            "alt": (
+                "The silhouette of a man at a lectern with microphones on a stage, an audience in the "
+                "foreground."
+            ),
             "by": "Jonas Avery",
         },
         "body": """
@@ -83,8 +87,9 @@ STORIES = [
         "topics": ["Economy", "Interest rates"],
         "people": ["mei-lin-castell"],
         "photo": {
+            "scene": "speaker",
             "caption": "Central Bank of Karvonia Governor Mei-Lin Castell at a news conference in Frankfurt.",
-            "alt": "A woman in glasses listens to a question at a table with a microphone and a name card.",
+            "alt": "The silhouette of a speaker at a lectern with microphones before a softly lit backdrop.",
             "by": "Priya Raman",
         },
         "body": """
@@ -139,10 +144,12 @@ STORIES = [
         "topics": ["Energy", "Space", "Technology"],
         "people": ["oleg-petrashko", "samuel-okonjo"],
         "photo": {
-            "caption": "Lumen Orbital engineers prepare a satellite for testing at a facility in Singapore.",
-            "alt": (
-                "Two engineers in white cleanroom suits work on a box-shaped satellite under bright lights."
+            "scene": "building",
+            "caption": (
+                "Lumen Orbital's test facility in Singapore, where the pipeline-watching satellites are "
+                "prepared."
             ),
+            "alt": "A row of low office blocks with lit windows at dusk.",
             "by": "Priya Raman",
         },
         "body": """

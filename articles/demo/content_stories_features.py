@@ -18,8 +18,12 @@ STORIES = [
         "topics": ["Polar research", "Climate"],
         "people": ["ingrid-solberg-aune"],
         "photo": {
-            "caption": "A team from the Halvard Polar Institute tows radar equipment across the ice shelf.",
-            "alt": "A line of people on skis pulls sledges across a flat white ice field under a low sun.",
+            "scene": "landscape",
+            "caption": (
+                "Evening light over the ridges of the Halvard ice shelf, where the team towed radar for six "
+                "weeks."
+            ),
+            "alt": "Layered ridges under a glowing evening sky, with a low sun.",
             "by": "Teodor Balan",
         },
         "body": """
@@ -76,11 +80,9 @@ STORIES = [
         "topics": ["Space", "Velna River", "Technology"],
         "people": ["samuel-okonjo", "helena-marsh"],
         "photo": {
-            "caption": (
-                "Lumen Orbital chief scientist Samuel Okonjo watches the launch from the control room in "
-                "Montreal."
-            ),
-            "alt": "A man watches a row of screens showing a rocket climbing into a night sky.",
+            "scene": "building",
+            "caption": "Lumen Orbital's control centre in Montreal, from which the launch was followed.",
+            "alt": "Office blocks with rows of lit windows against an evening sky.",
             "by": "Jonas Avery",
         },
         "body": """
@@ -145,8 +147,12 @@ STORIES = [
         "topics": ["Space", "Velna River", "Water"],
         "people": ["samuel-okonjo", "helena-marsh"],
         "photo": {
-            "caption": "The Velna delta in a processed satellite image, with river height shown in colour.",
-            "alt": "A false-colour satellite image of a branching river delta in blues and oranges.",
+            "scene": "landscape",
+            "caption": (
+                "The hills above the Velna delta; the satellite map will show the river's height along its "
+                "length."
+            ),
+            "alt": "Rolling hills under an evening sky, the sun low behind thin cloud.",
             "credit": "Lumen Orbital/Handout via NWS",
         },
         "body": """
@@ -197,10 +203,9 @@ STORIES = [
         "topics": ["Film", "Festivals", "Velna River"],
         "people": ["farid-haddadin"],
         "photo": {
-            "caption": "Guests arrive for the opening night of the Saltmarket Film Festival in Rotterdam.",
-            "alt": (
-                "People in evening clothes walk along a red carpet outside a brightly lit cinema at night."
-            ),
+            "scene": "building",
+            "caption": "The Saltmarket cinema in Rotterdam, lit up for the festival's opening night.",
+            "alt": "A building with rows of brightly lit windows in the evening.",
             "by": "Ines Carvalho",
         },
         "body": """
@@ -258,8 +263,9 @@ STORIES = [
         "topics": ["Museums", "Art", "Velna River"],
         "people": ["rosa-imbert"],
         "photo": {
-            "caption": "A carved river boat from the National Museum of Karvonia is unpacked in Prague.",
-            "alt": "Museum staff in white gloves lift a long painted wooden boat out of a packing crate.",
+            "scene": "building",
+            "caption": "The gallery in Prague where the carved river boats go on show first.",
+            "alt": "Museum buildings with tall lit windows at dusk.",
             "by": "Maria Lind",
         },
         "body": """

@@ -1,7 +1,10 @@
 """Stand-in photographs for the demo, painted with Pillow so nothing is downloaded or licensed.
 
-Each picture is an abstract landscape (stories) or a silhouette portrait (people) in its own
-palette. The same seed always paints the same picture, so a rebuilt demo looks the same.
+A story's picture is one of three scenes, so that its caption can say what it shows: a
+landscape (sky, a low sun, layered hills), a building (a lit facade at dusk, optionally over
+water) or a speaker (a silhouette at a lectern with microphones, before a lit backdrop).
+People get a head-and-shoulders silhouette. Each is in its own palette, and the same seed
+always paints the same picture, so a rebuilt demo looks the same.
 """
 
 import io
@@ -74,6 +77,135 @@ def story_jpeg(seed, index):
     # Last, so clouds drift across the sun; they sit too high in the sky to cross the hills.
     canvas = Image.alpha_composite(canvas, clouds.filter(ImageFilter.GaussianBlur(2.5))).convert("RGB")
     return _finish(canvas.filter(ImageFilter.GaussianBlur(0.8)), STORY_SIZE, rng)
+
+
+def building_jpeg(seed, index, *, water=False):
+    """JPEG bytes of a 1600×1067 building at dusk: blocks of storeys with lit windows, a lawn
+    or, with `water`, a lake that mirrors it."""
+    deep, light, accent = _palette(index)
+    rng = random.Random(seed)
+    width, height = (side // SKETCH_SCALE for side in STORY_SIZE)
+    canvas = _gradient((width, height), light, deep, 0.1, flip=False).convert("RGBA")
+    horizon = int(height * (0.68 if water else 0.8))
+    scene = Image.new("RGBA", (width, height))
+    draw = ImageDraw.Draw(scene)
+    wall = _mix(deep, "#000000", 0.35)
+    left = rng.uniform(0.08, 0.2) * width
+    for _block in range(rng.randint(2, 3)):
+        block_w = rng.uniform(0.22, 0.34) * width
+        storeys = rng.randint(4, 8)
+        storey = rng.uniform(9, 12)
+        top = horizon - storeys * storey - 6
+        draw.rectangle((left, top, left + block_w, horizon), fill=_rgba(wall, 255))
+        draw.rectangle(
+            (left - 3, top - 4, left + block_w + 3, top), fill=_rgba(_mix(wall, "#000000", 0.3), 255)
+        )
+        columns = int(block_w // 14)
+        for row in range(storeys):
+            for column in range(columns):
+                lit = rng.random() < 0.6
+                colour = _rgba(accent, 235) if lit else _rgba(_mix(wall, light, 0.25), 255)
+                x = left + 6 + column * (block_w - 8) / columns
+                y = top + 6 + row * storey
+                draw.rectangle((x, y, x + 6, y + storey * 0.55), fill=colour)
+        left += block_w + rng.uniform(4, 16)
+        if left > width * 0.85:
+            break
+    ground = _mix(deep, "#000000", 0.55) if not water else _mix(deep, light, 0.2)
+    draw.rectangle((0, horizon, width, height), fill=_rgba(ground, 255))
+    canvas = Image.alpha_composite(canvas, scene)
+    if water:
+        above = canvas.crop((0, 2 * horizon - height, width, horizon)).transpose(
+            Image.Transpose.FLIP_TOP_BOTTOM
+        )
+        reflection = _fade(above.filter(ImageFilter.GaussianBlur(1.5)), 0.45)
+        canvas.alpha_composite(reflection, (0, horizon))
+    return _finish(canvas.convert("RGB").filter(ImageFilter.GaussianBlur(0.6)), STORY_SIZE, rng)
+
+
+def speaker_jpeg(seed, index):
+    """JPEG bytes of a 1600×1067 speaker: a silhouette at a lectern with microphones, before a
+    lit backdrop, the heads of an audience along the bottom edge."""
+    deep, light, accent = _palette(index)
+    rng = random.Random(seed)
+    width, height = (side // SKETCH_SCALE for side in STORY_SIZE)
+    canvas = _gradient((width, height), light, deep, 0.6, flip=rng.random() < 0.5).convert("RGBA")
+    lights = Image.new("RGBA", (width, height))
+    draw = ImageDraw.Draw(lights)
+    for _ in range(rng.randint(6, 10)):
+        x, y, r = rng.uniform(0, width), rng.uniform(0, height * 0.5), rng.uniform(8, 24)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=_rgba(accent, rng.randint(40, 100)))
+    canvas = Image.alpha_composite(canvas, lights.filter(ImageFilter.GaussianBlur(4)))
+
+    figure = Image.new("RGBA", (width, height))
+    draw = ImageDraw.Draw(figure)
+    fill = _rgba(_mix(deep, "#000000", 0.5), 245)
+    centre = width * rng.uniform(0.4, 0.6)
+    head_r = height * 0.085
+    head_y = height * 0.34
+    draw.ellipse(
+        (centre - head_r * 0.82, head_y - head_r, centre + head_r * 0.82, head_y + head_r), fill=fill
+    )
+    draw.rectangle((centre - head_r * 0.38, head_y, centre + head_r * 0.38, head_y + head_r * 1.5), fill=fill)
+    shoulders = head_y + head_r * 1.25
+    draw.ellipse(
+        (centre - head_r * 2.3, shoulders, centre + head_r * 2.3, shoulders + head_r * 2.4), fill=fill
+    )
+    draw.rectangle(
+        (centre - head_r * 2.3, shoulders + head_r * 1.2, centre + head_r * 2.3, height), fill=fill
+    )
+    rim = figure.filter(ImageFilter.GaussianBlur(3))
+    rim = Image.merge("RGBA", (*Image.new("RGB", rim.size, accent).split(), rim.getchannel("A")))
+    canvas = Image.alpha_composite(canvas, _fade(rim, 0.5))
+    canvas = Image.alpha_composite(canvas, figure)
+
+    # The lectern and its microphones stand in front of the speaker.
+    front = Image.new("RGBA", (width, height))
+    draw = ImageDraw.Draw(front)
+    lectern_top = head_y + head_r * 3.3
+    draw.polygon(
+        [
+            (centre - head_r * 2.0, lectern_top),
+            (centre + head_r * 2.0, lectern_top),
+            (centre + head_r * 1.6, height),
+            (centre - head_r * 1.6, height),
+        ],
+        fill=_rgba(_mix(accent, deep, 0.55), 255),
+    )
+    draw.rectangle(
+        (centre - head_r * 2.1, lectern_top - 3, centre + head_r * 2.1, lectern_top + 2),
+        fill=_rgba(_mix(accent, "#ffffff", 0.2), 255),
+    )
+    for offset in (-0.5, 0.15, 0.6)[: rng.randint(2, 3)]:
+        base_x, tip_x = centre + offset * head_r * 1.4, centre + offset * head_r * 0.45
+        tip_y = head_y + head_r * 1.45
+        draw.line((base_x, lectern_top, tip_x, tip_y), fill=_rgba("#d8d8d8", 255), width=1)
+        draw.ellipse((tip_x - 2.5, tip_y - 4, tip_x + 2.5, tip_y + 3), fill=_rgba("#1c1c1c", 255))
+    canvas = Image.alpha_composite(canvas, front)
+
+    audience = Image.new("RGBA", (width, height))
+    draw = ImageDraw.Draw(audience)
+    x = rng.uniform(-20, 0)
+    while x < width:
+        r = rng.uniform(14, 20)
+        y = height - rng.uniform(0, 8)
+        draw.ellipse((x, y - r * 1.2, x + r * 1.6, y + r * 1.2), fill=_rgba("#0a0a0a", 250))
+        x += r * rng.uniform(1.6, 2.2)
+    canvas = Image.alpha_composite(canvas, audience.filter(ImageFilter.GaussianBlur(1.5)))
+    return _finish(canvas.convert("RGB").filter(ImageFilter.GaussianBlur(0.6)), STORY_SIZE, rng)
+
+
+SCENES = {
+    "landscape": story_jpeg,
+    "building": building_jpeg,
+    "lakeside building": lambda seed, index: building_jpeg(seed, index, water=True),
+    "speaker": speaker_jpeg,
+}
+
+
+def scene_jpeg(scene, seed, index):
+    """JPEG bytes of a story picture of this kind (a key of SCENES)."""
+    return SCENES[scene](seed, index)
 
 
 def portrait_jpeg(seed, index):

@@ -161,9 +161,12 @@ def _story(spec, index, now, sections, people, report):
         return
     photo = None
     if spec["photo"]:
+        # The scene is in the file's name: a picture painted before captions said what they show
+        # (or of another kind) is never taken for this one.
+        scene = spec["photo"]["scene"]
         photo = _photo(
-            f"{PHOTO_DIR}/stories/{spec['slug']}.jpg",
-            lambda: images.story_jpeg(spec["slug"], index),
+            f"{PHOTO_DIR}/stories/{spec['slug']}-{slugify(scene)}.jpg",
+            lambda: images.scene_jpeg(scene, spec["slug"], index),
             caption=spec["photo"]["caption"],
             alt=spec["photo"]["alt"],
             credit=_credit(spec["photo"]),

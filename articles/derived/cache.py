@@ -115,8 +115,10 @@ def content_generation():
 
 
 def _page_key(request):
-    # The absolute URI: scheme and host appear in canonical links, feeds and sitemaps.
-    return PAGE_KEY_PREFIX + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    # The absolute URI: scheme and host appear in canonical links, feeds and sitemaps. The
+    # build: processes of the previous deploy, still serving, keep their pages to themselves.
+    address = f"{renders.build_fingerprint()} {request.build_absolute_uri()}"
+    return PAGE_KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
 
 
 def _cached_response(request):

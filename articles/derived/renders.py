@@ -13,11 +13,15 @@ for a story with four topics and two people, whatever the archive holds. A story
 stories are merged from its lists at request time (articles/public/story_page.py).
 """
 
+import hashlib
 import threading
+from pathlib import Path
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.templatetags.static import static
 from django.utils import timezone
 
 from .. import models
@@ -31,6 +35,32 @@ LIST_LENGTH = RELATED_LIMIT + 1
 # Stories being deleted in this thread: their cascaded quotes and links must not write a
 # render row back for a story whose row is about to go.
 _deleting = threading.local()
+
+
+_build = None
+
+
+def build_fingerprint():
+    """The code, templates and static files a page was made with: every stored story page and
+    every cached page is a miss after a deploy that changed any of them, in every process.
+
+    Static files count by their content: a page links them by a hashed name in production, and
+    a layout change may live in a stylesheet or script alone."""
+    global _build
+    if _build is None:
+        digest = hashlib.sha256()
+        root = Path(settings.BASE_DIR)
+        folders = [("templates", "*.html"), ("articles", "*.py")]
+        folders += [(str(folder), "*") for folder in settings.STATICFILES_DIRS]
+        for folder, pattern in folders:
+            for path in sorted((root / folder).rglob(pattern)):
+                if path.is_file():
+                    digest.update(str(path.relative_to(root / folder)).encode())
+                    digest.update(path.read_bytes())
+        digest.update(static("css/site.css").encode())
+        digest.update(settings.SITE_NAME.encode())
+        _build = digest.hexdigest()
+    return _build
 
 
 def render_epoch():

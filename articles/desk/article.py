@@ -43,6 +43,13 @@ class QuoteInline(admin.StackedInline):
         Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
     }
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "is_pull_quote":
+            # Said here rather than on the model, whose help text would need a migration.
+            field.help_text = "Shown large between two paragraphs of the story, away from where it is said."
+        return field
+
 
 class CorrectionInline(admin.StackedInline):
     """Corrections and updates; readers see them, dated, at the end of the story."""

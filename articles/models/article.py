@@ -425,11 +425,13 @@ class Article(Embargoed, models.Model):
 
     @property
     def pull_quote(self):
-        """The first quote marked to lead; uses prefetched quotes when present."""
+        """The first quote marked to stand out; uses prefetched quotes when present."""
         return next((quote for quote in self.quotes.all() if quote.is_pull_quote), None)
 
     @property
-    def quotes_on_record(self):
-        """The quotes listed after the body: all but the pull quote, already shown above."""
-        pull = self.pull_quote
-        return [quote for quote in self.quotes.all() if quote is not pull]
+    def speakers_quoted(self):
+        """Each speaker the story quotes, once, in the order they first speak (prefetched quotes)."""
+        speakers = {}
+        for quote in self.quotes.all():
+            speakers.setdefault(quote.speaker_id, quote.speaker)
+        return list(speakers.values())

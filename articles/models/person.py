@@ -120,5 +120,10 @@ class Person(models.Model):
         return self.kind == self.Kind.PERSON
 
     @property
+    def role_line(self):
+        """ "Harbour Master, Port of Split": what they are, as a page or a list of speakers says it."""
+        return ", ".join(part for part in (self.role, self.organisation) if part)
+
+    @property
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]

@@ -13,9 +13,8 @@ import datetime
 import hashlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connections, router, transaction
@@ -23,7 +22,6 @@ from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -35,6 +33,8 @@ from .compiled import Compiled
 # Absolute URLs of a stored page name this origin; each request puts its own in.
 RENDER_HOST = "origin.render.invalid"
 RENDER_ORIGIN = f"http://{RENDER_HOST}"
+# Share links carry the page's address percent-encoded inside theirs.
+RENDER_ORIGIN_QUOTED = quote(RENDER_ORIGIN, safe="")
 # An HTML comment: the body's sanitiser strips comments and every other stored text is
 # escaped, so no story can print this.
 RELATED_SLOT = "<!--related-stories-->"
@@ -58,24 +58,6 @@ class _RenderRequest(HttpRequest):
         return "http"
 
 
-_build = None
-
-
-def _build_fingerprint():
-    """The code and templates a render was made with: a deploy makes every render a miss."""
-    global _build
-    if _build is None:
-        digest = hashlib.sha256()
-        root = Path(settings.BASE_DIR)
-        for folder, pattern in (("templates", "*.html"), ("articles", "*.py")):
-            for path in sorted((root / folder).rglob(pattern)):
-                digest.update(path.read_bytes())
-        digest.update(static("css/site.css").encode())
-        digest.update(settings.SITE_NAME.encode())
-        _build = digest.hexdigest()
-    return _build
-
-
 def render_context(request=None):
     """What a stored page depends on beyond its own story: build, bulk-write epoch, the
     year in the footer, and the navigation (which also names every section)."""
@@ -88,7 +70,7 @@ def render_context(request=None):
         sections = nav_sections()
     nav = "|".join(f"{section.slug}={section.name}" for section in sections)
     year = timezone.localtime().year
-    return hashlib.sha256(f"{_build_fingerprint()}\n{epoch}\n{year}\n{nav}".encode()).hexdigest()
+    return hashlib.sha256(f"{renders.build_fingerprint()}\n{epoch}\n{year}\n{nav}".encode()).hexdigest()
 
 
 FETCHED = (
@@ -185,7 +167,8 @@ def fetch(slug):
 
 def story_response(request, page, related_html):
     origin = f"{request.scheme}://{request.get_host()}"
-    return HttpResponse(page.replace(RENDER_ORIGIN, origin).replace(RELATED_SLOT, related_html))
+    page = page.replace(RENDER_ORIGIN, origin).replace(RENDER_ORIGIN_QUOTED, quote(origin, safe=""))
+    return HttpResponse(page.replace(RELATED_SLOT, related_html))
 
 
 def serve(request, article, full_story):

@@ -1,16 +1,19 @@
-"""Tags for what search engines, feed readers and social cards read in <head>, and search snippets."""
+"""Tags for what search engines, feed readers and social cards read in <head>, search snippets,
+and the story's own furniture: its body with the pull quote placed, and its share links."""
 
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from ..derived import search
-from ..public import structured_data
+from ..public import share, structured_data
+from ..public import story_body as story_body_module
 
 register = template.Library()
 
@@ -81,26 +84,25 @@ def social_image(context, photo=None):
     )
 
 
+FEED_FORMATS = {"rss": ("RSS", "application/rss+xml"), "atom": ("Atom", "application/atom+xml")}
+
+
 @register.simple_tag(takes_context=True)
 def feed_links(context):
-    """<link rel=alternate> for the site's feeds, and for the section, topic or person a page shows."""
+    """<link rel=alternate> for the site's feeds, and for the section, topic or person a page
+    shows: RSS and Atom each time, so a feed reader finds the format it prefers."""
     site = context.get("site_name", "")
-    feeds = [
-        ("rss", f"{site}: latest stories (RSS)", reverse("articles:feed-rss")),
-        ("atom", f"{site}: latest stories (Atom)", reverse("articles:feed-atom")),
-    ]
+    feeds = [(f, f"{site}: latest stories", reverse(f"articles:feed-{f}")) for f in FEED_FORMATS]
     for kind in ("section", "topic", "person"):
         obj = context.get(kind)
         if obj is not None and getattr(obj, "slug", None):
             name = getattr(obj, "name", str(obj))
-            feeds.append(
-                ("rss", f"{site}: {name} (RSS)", reverse(f"articles:{kind}-feed-rss", args=[obj.slug]))
-            )
-    types = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+            for f in FEED_FORMATS:
+                feeds.append((f, f"{site}: {name}", reverse(f"articles:{kind}-feed-{f}", args=[obj.slug])))
     return format_html_join(
         "\n  ",
-        '<link rel="alternate" type="{}" title="{}" href="{}">',
-        ((types[kind], title, href) for kind, title, href in feeds),
+        '<link rel="alternate" type="{}" title="{} ({})" href="{}">',
+        ((FEED_FORMATS[f][1], title, FEED_FORMATS[f][0], href) for f, title, href in feeds),
     )
 
 
@@ -130,3 +132,21 @@ def search_snippet(article, query):
 def datetime_attr(value):
     """A <time datetime> value: the site's time zone, whole seconds (HTML allows at most milliseconds)."""
     return structured_data.iso(value) or ""
+
+
+@register.simple_tag
+def story_body(article):
+    """The body with its dateline, and the pull quote between two of its paragraphs."""
+    body, pull = article.body_with_dateline, article.pull_quote
+    if pull is None:
+        return body
+    return story_body_module.with_pull_quote(
+        body, pull.text, render_to_string("articles/includes/_pull_quote.html", {"quote": pull})
+    )
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, article):
+    """{"url", "links": [(label, href)]} for `{% share_links article as share %}`."""
+    url = context["request"].build_absolute_uri(article.get_absolute_url())
+    return {"url": url, "links": share.share_links(url, article.headline)}
