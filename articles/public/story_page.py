@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connections, router, transaction
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -69,6 +69,7 @@ def _build_fingerprint():
             for path in sorted((root / folder).rglob(pattern)):
                 digest.update(path.read_bytes())
         digest.update(static("css/site.css").encode())
+        digest.update(static("js/live.js").encode())
         digest.update(settings.SITE_NAME.encode())
         _build = digest.hexdigest()
     return _build
@@ -92,6 +93,7 @@ def render_context(request=None):
 FETCHED = (
     "id", "status", "version", "render__stamp", "render__rendered_stamp",
     "render__rendered_version", "render__context", "render__page", "render__links",
+    "is_live", "live_ended", "coverage_end",
 )  # fmt: skip
 # Compiled once per process with these in place of the slug and the clock.
 _SLUG = "\x01slug\x01"
@@ -107,6 +109,9 @@ class Found:
     status: str
     version: int
     render: StoryRender | None
+    is_live: bool = False
+    live_ended: bool = False
+    coverage_end: datetime.datetime | None = None
 
     @property
     def is_published(self):
@@ -120,7 +125,16 @@ def _fetch_sql():
     to answer it, and this one runs on every story request."""
     connection = connections[router.db_for_read(Article)]
     if connection.vendor not in _compiled:
-        queryset = Article.objects.on_record(now=_NOW).filter(slug=_SLUG).order_by().values_list(*FETCHED)[:1]
+        # A live blog's page says "Live coverage has ended" once its end time passes: the clock
+        # alone changes it, so whether it has is read with the row, at the request's clock.
+        ended = ExpressionWrapper(Q(coverage_end__lte=_NOW), output_field=BooleanField())
+        queryset = (
+            Article.objects.on_record(now=_NOW)
+            .filter(slug=_SLUG)
+            .annotate(live_ended=ended)
+            .order_by()
+            .values_list(*FETCHED)[:1]
+        )
         sql, params = queryset.query.sql_with_params()
         field = Article._meta.get_field("published_at")
         now = field.get_db_prep_value(_NOW, connection)
@@ -145,7 +159,12 @@ def fetch(slug):
         row = cursor.fetchone()
     if row is None:
         return None
-    pk, status, version, stamp, rendered_stamp, rendered_version, context, page, links = row
+    pk, status, version, stamp, rendered_stamp, rendered_version, context, page, links, *live = row
+    is_live, ended, end = live
+    if isinstance(end, str):
+        end = datetime.datetime.fromisoformat(end)
+    if end is not None and end.tzinfo is None:  # SQLite's raw rows: UTC without its offset
+        end = end.replace(tzinfo=datetime.UTC)
     render = None
     if stamp is not None:
         if isinstance(links, str):
@@ -154,7 +173,15 @@ def fetch(slug):
             article_id=pk, stamp=stamp, rendered_stamp=rendered_stamp, rendered_version=rendered_version,
             context=context, page=page, links=links or [],
         )  # fmt: skip
-    return Found(pk=pk, status=status, version=version, render=render)
+    return Found(
+        pk=pk,
+        status=status,
+        version=version,
+        render=render,
+        is_live=bool(is_live),
+        live_ended=bool(is_live and ended),
+        coverage_end=end,
+    )
 
 
 def story_response(request, page, related_html):
@@ -165,6 +192,9 @@ def story_response(request, page, related_html):
 def serve(request, article, full_story):
     """A published story for a reader. `full_story(pk)` fetches it with all its page shows."""
     context = render_context(request)
+    if article.live_ended:
+        # A page rendered while coverage ran must not pass for one rendered after it ended.
+        context = hashlib.sha256(f"{context}\nlive-ended".encode()).hexdigest()
     render = article.render
     if render is not None and render.is_current(article.version, context):
         page, links = render.page, render.links
