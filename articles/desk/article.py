@@ -18,6 +18,7 @@ from .autosave import AutosaveMixin
 from .display import thumbnail
 from .flash import corrected, flash_urls, written_through
 from .forms import ArticleAdminForm
+from .live_blog import live_urls
 from .live_suggestions import live_suggestion_urls
 from .restore import RestoreAdminMixin
 from .revisions import compare, ensure_baseline, versions_of
@@ -41,6 +42,10 @@ class QuoteInline(admin.StackedInline):
         # Quotes run to a sentence or two; a short textarea shows them whole.
         Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
     }
+
+    def get_queryset(self, request):
+        # A live entry's quote is edited with its entry, on the live desk.
+        return super().get_queryset(request).filter(entry__isnull=True)
 
 
 class CorrectionInline(admin.StackedInline):
@@ -106,6 +111,8 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         ("Dateline", {"fields": [("dateline_place", "dateline_date", "agency")]}),
         (None, {"fields": ["body"]}),
         ("People and topics", {"fields": ["people", "topics"]}),
+        # Entries are posted from the story's live desk page (articles/desk/live_blog.py).
+        ("Live blog", {"fields": [("is_live", "coverage_start", "coverage_end")]}),
         (
             "Publication",
             {
@@ -323,6 +330,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
             *wire_import_urls(self),
             *self.autosave_urls(),
             *flash_urls(self),
+            *live_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
             path(

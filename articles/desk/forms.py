@@ -46,6 +46,9 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "people",
             "topics",
+            "is_live",
+            "coverage_start",
+            "coverage_end",
             "published_at",
             "expires_at",
         ]
