@@ -66,13 +66,20 @@
     stream.querySelectorAll(".desk-entry--editing").forEach((node) => node.classList.remove("desk-entry--editing"));
   }
 
-  function send(url, data) {
+  function send(url, data, attempt) {
+    attempt = attempt || 1;
     return fetch(url, {
       method: "POST",
       body: data,
       credentials: "same-origin",
       headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "fetch" },
     }).then(function (response) {
+      if (response.status === 503 && attempt < 4) {
+        // The database was busy or away for a moment (newsroom/middleware.py says when to come
+        // back). Sending again is safe: the entry's key makes a repeated post one entry.
+        const wait = Math.min(2, parseInt(response.headers.get("Retry-After"), 10) || 1) * 1000;
+        return new Promise((resolve) => window.setTimeout(resolve, wait * attempt)).then(() => send(url, data, attempt + 1));
+      }
       const type = response.headers.get("Content-Type") || "";
       if (!type.includes("json")) {
         throw new Error(response.status === 403 ? "Your session has ended: sign in again in another tab, then post." : "The server did not answer (" + response.status + "). Your text is still here.");
@@ -97,7 +104,7 @@
         stream.innerHTML = data.stream;
         const editing = form.elements.entry.value;
         reset(editing ? null : data.client_key);
-        posted.textContent = (editing ? "Saved " : "Posted ") + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        posted.textContent = (editing ? "Saved " : "Posted ") + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
         if (editor) editor.commands.focus();
       })
       .catch(function (error) {
