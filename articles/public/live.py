@@ -14,12 +14,15 @@ JavaScript the page shows the newest entries and links to older ones, paged by c
 """
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotModified, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -32,10 +35,14 @@ from ..derived.cache import MAX_AGE_ATTRIBUTE, public_max_age, public_page
 from ..models import Article
 from ..models.keyset import InvalidCursor, encode_cursor, keyset_page
 from ..models.live import NEWEST_FIRST
+from .story_page import _build_fingerprint
 
 PAGE_SIZE = 20
 PINNED_SHOWN = 3
 KEY_EVENTS_SHOWN = 10
+UPDATES_KEY_PREFIX = "articles:live-updates:"
+# An answer is keyed by the state it shows, so it never goes stale; this only frees the memory.
+UPDATES_KEPT_SECONDS = 600
 
 
 @dataclass
@@ -112,6 +119,17 @@ def _etag(pk, version, stamp, ended):
     return quote_etag(f"live-{pk}-{version}-{stamp or 0}-{int(ended)}")
 
 
+def _updates_body(article, ended):
+    stream = live_stream(article)
+    entries = []
+    for entry in stream.entries:
+        html = _entry_html(entry)
+        entries.append({"id": entry.pk, "v": hashlib.sha1(html.encode()).hexdigest()[:12], "html": html})
+    highlights = render_to_string("articles/includes/_live_highlights.html", {"stream": stream})
+    data = {"ended": ended, "entries": entries, "highlights": highlights, "older_url": stream.older_url}
+    return json.dumps(data, cls=DjangoJSONEncoder).encode()
+
+
 @require_safe
 def updates(request, slug):
     """What a reader's open page needs to bring itself up to date, as JSON: the newest page
@@ -133,16 +151,14 @@ def updates(request, slug):
     if etag in sent:
         response = HttpResponseNotModified()
     else:
-        article = Article.objects.get(pk=pk)
-        stream = live_stream(article)
-        entries = []
-        for entry in stream.entries:
-            html = _entry_html(entry)
-            entries.append({"id": entry.pk, "v": hashlib.sha1(html.encode()).hexdigest()[:12], "html": html})
-        highlights = render_to_string("articles/includes/_live_highlights.html", {"stream": stream})
-        response = JsonResponse(
-            {"ended": ended, "entries": entries, "highlights": highlights, "older_url": stream.older_url}
-        )
+        # Every open page asks for the same answer after a change: it is made once per state
+        # (and per build of the templates) and kept in the shared cache for all processes.
+        key = f"{UPDATES_KEY_PREFIX}{_build_fingerprint()[:16]}:{etag}"
+        body = cache.get(key)
+        if body is None:
+            body = _updates_body(Article.objects.get(pk=pk), ended)
+            cache.set(key, body, UPDATES_KEPT_SECONDS)
+        response = HttpResponse(body, content_type="application/json")
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=max_age)
     return response
