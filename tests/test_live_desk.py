@@ -144,3 +144,10 @@ def test_two_editors_posting_at_the_same_moment_lose_nothing():
     assert LiveEntry.objects.filter(article=blog).count() == 20
     # Each post drew its own stamp: the stored page cannot miss any of them.
     assert StoryRender.objects.get(article=blog).stamp >= 20
+
+
+def test_the_story_list_filters_live_blogs(editor_client, blog):
+    ArticleFactory(published=True, headline="Harbour dues rise in spring")
+    listing = editor_client.get(reverse("admin:articles_article_changelist"), {"is_live__exact": "1"})
+    html = listing.content.decode()
+    assert blog.headline in html and "Harbour dues rise in spring" not in html

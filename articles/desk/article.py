@@ -93,7 +93,14 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         "updated_at",
     ]
     list_display_links = ["headline"]
-    list_filter = ["status", "urgency", "section", ("published_at", admin.DateFieldListFilter), "topics"]
+    list_filter = [
+        "status",
+        "urgency",
+        "is_live",
+        "section",
+        ("published_at", admin.DateFieldListFilter),
+        "topics",
+    ]
     list_select_related = ["lead_photo", "section", "author"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"

@@ -17,6 +17,7 @@
   let etag = null;
   let timer = null;
   let failures = 0;
+  let inflight = false;
 
   function nodeFrom(html) {
     const template = document.createElement("template");
@@ -75,9 +76,10 @@
 
   function poll() {
     timer = null;
-    if (document.hidden) {
-      return; // visibilitychange starts it again
+    if (document.hidden || inflight) {
+      return; // visibilitychange starts it again; a poll under way schedules the next
     }
+    inflight = true;
     const headers = etag ? { "If-None-Match": etag } : {};
     fetch(url, { headers: headers, cache: "no-store", credentials: "same-origin" })
       .then(function (response) {
@@ -98,6 +100,9 @@
         // Offline or a deploy: back off, up to a minute, and keep trying.
         failures += 1;
         schedule(Math.min(60000, every * 2 ** failures));
+      })
+      .finally(function () {
+        inflight = false;
       });
   }
 
