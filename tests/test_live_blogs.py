@@ -305,3 +305,8 @@ def test_the_feeds_carry_each_entry_with_its_permalink(blog, client):
     atom = client.get(f"/news/{blog.slug}/live/atom/").content.decode()
     assert "All crossings halted." in atom and "<feed" in atom
     assert client.get(f"/news/{blog.slug}/live/rss/", HTTP_IF_NONE_MATCH=rss["ETag"]).status_code == 304
+
+
+def test_the_page_links_its_entries_feed(blog, client):
+    links = head(client, blog.get_absolute_url()).links
+    assert any(link.get("href") == f"/news/{blog.slug}/live/rss/" for link in links)
