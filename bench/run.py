@@ -161,10 +161,13 @@ def warm(base, paths, *, burst=True):
     """Every path once (the page cache then holds them all), and a short burst so every
     worker has imported and connected before the measured run."""
     from bench import wrk
+    from bench.live import split_line
 
-    for path in paths:
+    for line in paths:
+        path, headers = split_line(line)
         try:
-            with urllib.request.urlopen(base + path, timeout=TIMEOUT_S + 5) as response:
+            request = urllib.request.Request(base + path, headers=headers)
+            with urllib.request.urlopen(request, timeout=TIMEOUT_S + 5) as response:
                 response.read()
         except OSError as error:  # a page too slow to answer shows up in the run itself
             print(f"bench:   warming {path}: {error}")

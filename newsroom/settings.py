@@ -308,6 +308,11 @@ NEWSROOM_PUBLICATION_LANGUAGE = LANGUAGE_CODE.split("-")[0].lower()
 # Longest time a shared cache (CDN, browser) may keep a public page; shortened
 # automatically before a scheduled story goes live.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PUBLIC_CACHE_SECONDS", "60"))
+# A running live blog: how long shared caches may keep its page, and its update endpoint
+# (which readers' pages poll every LIVE_POLL_SECONDS), in seconds.
+LIVE_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_LIVE_PAGE_CACHE_SECONDS", "10"))
+LIVE_UPDATES_CACHE_SECONDS = int(os.environ.get("NEWSROOM_LIVE_UPDATES_CACHE_SECONDS", "5"))
+LIVE_POLL_SECONDS = int(os.environ.get("NEWSROOM_LIVE_POLL_SECONDS", "10"))
 # How long a FLASH or URGENT story stays in the front page's breaking strip, in hours.
 BREAKING_HOURS = float(os.environ.get("NEWSROOM_BREAKING_HOURS", "3"))
 # Requests one partner API key may make per window (seconds) before it gets 429s.

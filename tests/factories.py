@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.models import Article, Person, Photo, Quote, Section, Topic
+from articles.models import Article, LiveEntry, Person, Photo, Quote, Section, Topic
 
 from .images import image_bytes
 
@@ -107,3 +107,14 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     text = "We will not be rushed into a bad agreement"
     verb = "said"
     order = factory.Sequence(lambda n: n)
+
+
+class LiveEntryFactory(factory.django.DjangoModelFactory):
+    """An entry of a published live blog (a new blog unless one is given)."""
+
+    class Meta:
+        model = LiveEntry
+
+    article = factory.SubFactory(ArticleFactory, published=True, is_live=True)
+    body = factory.Sequence(lambda n: f"<p>Update {n}: the ferry crossing stays closed for now.</p>")
+    posted_at = factory.LazyFunction(timezone.now)

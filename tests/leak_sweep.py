@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from articles.images.renditions import photo_create_renditions
-from articles.models import Article, Note, Rendition, Urgency
+from articles.models import Article, LiveEntry, Note, Rendition, Urgency
 from articles.models.files import RENDITIONS, photo_storage
 from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
@@ -113,6 +113,7 @@ def build_world(editor):
             for part in (
                 "headline", "slug", "standfirst", "body", "quote", "caption", "credit", "alttext",
                 "photofile", "person", "pslug", "pbio", "topic", "tslug", "sharedquote",
+                "livepost", "livesaid",
             )
         }  # fmt: skip
         photo = PhotoFactory(
@@ -141,11 +142,20 @@ def build_world(editor):
             # Every case is a FLASH published within the breaking window, so the front
             # page's strip is swept too: only the control may show in it.
             urgency=Urgency.FLASH,
+            # And a live blog, so its entries, their quotes and photos, its update endpoint,
+            # older-entries pages and feeds are swept too.
+            is_live=True,
         )
         story.people.add(person, shared_person)
         story.topics.add(topic, shared_topic)
         quote = QuoteFactory(article=story, speaker=person, text=f"{m['quote']} we will not be rushed")
         QuoteFactory(article=story, speaker=shared_person, text=f"{m['sharedquote']} nor will we")
+        entry = LiveEntry.objects.create(
+            article=story,
+            photo=photo,
+            body=f"<p>{m['livepost']} ferries wait.</p><p>“{m['livesaid']} no crossing today,” she said.</p>",
+        )
+        QuoteFactory(article=story, entry=entry, speaker=person, text=f"{m['livesaid']} no crossing today")
         note = Note.objects.create(
             article=story, author=editor, text=f"{marker(state, 'desknote')} Read also"
         )
@@ -277,6 +287,10 @@ FILLERS = {
     "articles:list": lambda w: ["/", "/?page=2"],
     "articles:story": _story_pages,
     # Only someone holding a signed link may preview; forged tokens naming each story must fail.
+    "articles:live-entries": lambda w: _slugged("articles:live-entries", w.all("article")),
+    "articles:live-updates": lambda w: _slugged("articles:live-updates", w.all("article")),
+    "articles:live-feed-rss": lambda w: _slugged("articles:live-feed-rss", w.all("article")),
+    "articles:live-feed-atom": lambda w: _slugged("articles:live-feed-atom", w.all("article")),
     "articles:preview": lambda w: [
         _url("articles:preview", token=token)
         for story in w.all("article")

@@ -126,7 +126,8 @@ def test_at_least_twelve_stories_are_published_over_the_past_ten_days(demo):
 
 
 def test_every_published_quote_appears_in_its_story(demo):
-    quotes = Quote.objects.published().select_related("article", "speaker")
+    # The live blog's quotes are in its entries (test_the_live_blog_has_entries_with_quotes).
+    quotes = Quote.objects.published().filter(entry__isnull=True).select_related("article", "speaker")
     assert quotes.count() >= 24
     for quote in quotes:
         assert plain(quote.text) in plain(quote.article.body), (quote.article.slug, quote.text)
@@ -134,7 +135,8 @@ def test_every_published_quote_appears_in_its_story(demo):
 
 
 def test_every_story_is_shaped_like_wire_copy(demo):
-    for story in Article.objects.prefetch_related("topics", "people", "quotes"):
+    # The live blog is not wire copy: its entries are (test_the_live_blog_has_entries_with_quotes).
+    for story in Article.objects.filter(is_live=False).prefetch_related("topics", "people", "quotes"):
         paragraphs = story.body.count("<p>")
         assert 5 <= paragraphs <= 8, story.slug
         assert "\u201c" in story.body and "\u201d" in story.body, story.slug
@@ -242,3 +244,18 @@ def test_a_speaker_stands_dark_against_a_lit_backdrop():
 
     # Whichever side the figure stands, its head and shoulders darken the middle of the frame.
     assert brightness(0.46, 0.54) < 0.75 * min(brightness(0.0, 0.15), brightness(0.85, 1.0))
+
+
+def test_the_live_blog_has_entries_with_quotes(demo, client):
+    blog = Article.objects.published().get(is_live=True)
+    entries = list(blog.live_entries.all())
+    assert len(entries) >= 10
+    quotes = Quote.objects.published().filter(entry__isnull=False)
+    assert quotes.count() >= 3
+    for quote in quotes:
+        assert plain(quote.text) in plain(quote.entry.body)
+    assert blog.live_entries.filter(is_key_event=True).count() >= 3 and blog.live_entries.filter(
+        is_pinned=True
+    )
+    page = client.get(blog.get_absolute_url()).content.decode()
+    assert page.count('class="live-entry') >= 10 and "Key events" in page

@@ -21,7 +21,8 @@ from django.utils.text import slugify
 
 from ..images.renditions import photo_create_renditions
 from ..models import Article, Person, Photo, Quote, Section, Topic
-from . import content, images
+from ..models.live import entry_post
+from . import content, content_live, images
 
 KINDS = ("stories", "people", "quotes", "photos")
 PHOTO_DIR = "demo"
@@ -56,6 +57,7 @@ def load_demo(now=None):
         people = {spec["slug"]: _person(spec, index, report) for index, spec in enumerate(content.PEOPLE)}
         for index, spec in enumerate(content.STORIES):
             _story(spec, index, now, sections, people, report)
+        _live_blog(content_live.LIVE_BLOG, now, sections, people, report)
     slugs = [spec["slug"] for spec in content.STORIES]
     report.totals = {
         "stories": Article.objects.filter(slug__in=slugs).count(),
@@ -228,3 +230,54 @@ def _quotes(article, specs, people):
             order=order,
             is_pull_quote=spec.get("pull", False),
         )
+
+
+def _live_blog(spec, now, sections, people, report):
+    """The demo's live blog, its entries posted through the live desk's own service and then
+    dated over the morning. Kept out of the story totals: it is not wire copy."""
+    if Article.objects.filter(slug=spec["slug"]).exists():
+        return
+    opened = now - datetime.timedelta(hours=spec["hours_ago"])
+    article = Article.objects.create(
+        slug=spec["slug"],
+        section=sections[spec["section"]],
+        headline=typeset(spec["headline"]),
+        standfirst=typeset(spec["standfirst"]),
+        body=body_html(spec["body"]),
+        dateline_place=spec["dateline"],
+        agency=content.AGENCY,
+        is_live=True,
+        coverage_start=opened,
+    )
+    article.topics.add(*_topics(spec["topics"]))
+    article.people.set([people[slug] for slug in spec["people"]])
+    article.publish(at=opened)
+    photo = _photo(
+        f"{PHOTO_DIR}/stories/{spec['slug']}.jpg",
+        lambda: images.story_jpeg(spec["slug"], 7),
+        caption="Residents board a bus to the sports hall on Linden Hill.",
+        alt="People with bags queue to board a bus on a wet street",
+        credit=f"{content.AGENCY}/Tomas Hald",
+        report=report,
+    )
+    for item in spec["entries"]:
+        text = " ".join(item["text"].split()).replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+        quote = item.get("quote")
+        entry = entry_post(
+            article=article,
+            by=None,
+            body=f"<p>{html.escape(typeset(text), quote=False)}</p>",
+            headline=item.get("headline", ""),
+            photo=photo if item.get("photo") else None,
+            quote_text=typeset(quote["text"]) if quote else "",
+            speaker=people[quote["by"]] if quote else None,
+            is_pinned=item.get("pinned", False),
+            is_key_event=item.get("key", False),
+        )
+        entry.posted_at = opened + datetime.timedelta(minutes=item["at"])
+        entry.save(update_fields=["posted_at"])
+    # Backdated like the stories: the blog was opened in the morning, not at load time.
+    Article.objects.filter(pk=article.pk).update(
+        created_at=opened - datetime.timedelta(minutes=20),
+        updated_at=opened + datetime.timedelta(minutes=spec["entries"][-1]["at"]),
+    )

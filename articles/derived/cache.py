@@ -76,6 +76,9 @@ def max_age_from(due):
 
 # A view that read NEXT_CHANGE_KEY with its own values leaves it here: one round trip less.
 SCHEDULE_ATTRIBUTE = "_articles_next_change"
+# A view whose page changes more often than the schedule says (a running live blog) puts its
+# own shorter bound here, in seconds.
+MAX_AGE_ATTRIBUTE = "_articles_max_age"
 
 
 def cache_publicly(response, max_age=None):
@@ -131,7 +134,8 @@ def _cached_response(request):
     # may run behind ours, and the page must not outlive the next scheduled moment.
     if entry is None or entry[0] != generation or entry[1] <= time.time():
         return generation, None
-    max_age = max_age_from(found.get(NEXT_CHANGE_KEY))
+    # Never longer than the copy had left: a live blog's page is stored for seconds only.
+    max_age = min(max_age_from(found.get(NEXT_CHANGE_KEY)), int(entry[1] - time.time()))
     if max_age <= 0:
         return generation, None
     _, _, content, headers = entry
@@ -191,6 +195,7 @@ def public_page(view):
                     patch_cache_control(response, private=True, no_cache=True)
                     return response
                 max_age = max_age_from(getattr(request, SCHEDULE_ATTRIBUTE, None))
+                max_age = min(max_age, getattr(request, MAX_AGE_ATTRIBUTE, max_age))
                 cache_publicly(response, max_age)
                 if use_cache and request.method == "GET":
                     _store(request, response, generation, max_age)
@@ -232,6 +237,7 @@ PAGE_MODELS = (
     "Rendition",
     "Quote",
     "Correction",
+    "LiveEntry",
     "Section",
     "Topic",
     "TaggedArticle",

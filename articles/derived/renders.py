@@ -203,7 +203,9 @@ def _article_deleted(sender, instance, using=None, **kwargs):
 
 
 def _story_part_changed(sender, instance, using=None, raw=False, **kwargs):
-    """A quote or correction: its story's page changes."""
+    """A quote, correction or live entry: its story's page changes. A new stamp, never a new
+    version: an entry posted while an editor has the story's form open must not make their
+    save a conflict, and two entries posted at once each draw one (ON CONFLICT … + 1)."""
     if not raw and instance.article_id:
         bump([instance.article_id], using)
 
@@ -222,8 +224,10 @@ def _topic_changed(sender, instance, using=None, raw=False, **kwargs):
 
 
 def photo_changed(photo_id, using=None):
-    """The stories led by this photo: their page and card show it (renditions included)."""
-    bump(Article.objects.filter(lead_photo_id=photo_id).values("pk"), using)
+    """The stories led by this photo or showing it in a live entry: their page and card show
+    it (renditions included)."""
+    shown = models.LiveEntry.objects.filter(photo_id=photo_id).values("article_id")
+    bump(Article.objects.filter(Q(lead_photo_id=photo_id) | Q(pk__in=shown)).values("pk"), using)
 
 
 def _photo_changed(sender, instance, using=None, raw=False, **kwargs):
@@ -268,7 +272,7 @@ def connect_signals():
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid + "article-save")
     pre_delete.connect(_article_deleting, sender=Article, dispatch_uid=uid + "article-pre-delete")
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid + "article-delete")
-    for model in (models.Quote, models.Correction):
+    for model in (models.Quote, models.Correction, models.LiveEntry):
         post_save.connect(_story_part_changed, sender=model, dispatch_uid=uid + f"{model.__name__}-save")
         post_delete.connect(_story_part_changed, sender=model, dispatch_uid=uid + f"{model.__name__}-delete")
     post_save.connect(_person_changed, sender=models.Person, dispatch_uid=uid + "person-save")

@@ -19,6 +19,7 @@ from .display import thumbnail
 from .embargo import EmbargoFilter, embargo_marker
 from .flash import corrected, flash_urls, written_through
 from .forms import ArticleAdminForm
+from .live_blog import live_urls
 from .live_suggestions import live_suggestion_urls
 from .restore import RestoreAdminMixin
 from .revisions import compare, ensure_baseline, versions_of
@@ -49,6 +50,10 @@ class QuoteInline(admin.StackedInline):
             # Said here rather than on the model, whose help text would need a migration.
             field.help_text = "Shown large between two paragraphs of the story, away from where it is said."
         return field
+
+    def get_queryset(self, request):
+        # A live entry's quote is edited with its entry, on the live desk.
+        return super().get_queryset(request).filter(entry__isnull=True)
 
 
 class CorrectionInline(admin.StackedInline):
@@ -100,6 +105,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         "status",
         EmbargoFilter,
         "urgency",
+        "is_live",
         "section",
         ("published_at", admin.DateFieldListFilter),
         "topics",
@@ -121,6 +127,8 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         ("Dateline", {"fields": [("dateline_place", "dateline_date", "agency")]}),
         (None, {"fields": ["body"]}),
         ("People and topics", {"fields": ["people", "topics"]}),
+        # Entries are posted from the story's live desk page (articles/desk/live_blog.py).
+        ("Live blog", {"fields": [("is_live", "coverage_start", "coverage_end")]}),
         (
             "Publication",
             {
@@ -339,6 +347,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
             *wire_import_urls(self),
             *self.autosave_urls(),
             *flash_urls(self),
+            *live_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
             path(

@@ -8,10 +8,12 @@ must never change is put back straight after that write, before the form is buil
 - the workflow's fields (status, times, retraction, slug…) and the lock version, so the
   screen carries the story's current version and its save is not taken for a conflict;
 - the corrections and updates, exactly as they are now: readers have seen them, so they are
-  append-only, and an old revision neither deletes them nor brings back their earlier text.
+  append-only, and an old revision neither deletes them nor brings back their earlier text;
+- the quotes of live-blog entries, which belong to the entries (posted and corrected from the
+  live desk, never by a restore of the story).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -19,7 +21,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from reversion.models import Version
 
-from ..models import Article, Correction, audit
+from ..models import Article, Correction, Quote, audit
 from .forms import ConfirmedRestoreForm
 from .revisions import Change, snapshot, snapshot_of
 from .workflow import restoring
@@ -36,6 +38,7 @@ class Restore:
     version: Version  # the revision being restored
     corrections: list  # the story's corrections now, one dict of column values each
     changes: list  # the saved story against the revision: what the restore will change
+    entry_quotes: list = field(default_factory=list)  # the live entries' quotes now, as corrections
 
     @classmethod
     def begin(cls, article, version):
@@ -44,6 +47,7 @@ class Restore:
             article=article,
             version=version,
             corrections=list(Correction.objects.filter(article=article).values()),
+            entry_quotes=list(Quote.objects.filter(article=article, entry__isnull=False).values()),
             changes=[
                 Change(label, now[label], then[label])
                 for label in now
@@ -77,6 +81,12 @@ class Restore:
                 # Deleted by the write-back; created_at is auto_now_add, so it is set again after.
                 Correction.objects.create(**row)
                 Correction.objects.filter(pk=row["id"]).update(created_at=row["created_at"])
+        ids = [row["id"] for row in self.entry_quotes]
+        # Before the commit checks its foreign key: a revision may hold the quote of an entry since deleted.
+        Quote.objects.filter(article=article, entry__isnull=False).exclude(pk__in=ids).delete()
+        for row in self.entry_quotes:
+            if not Quote.objects.filter(pk=row["id"]).update(**row):
+                Quote.objects.create(**row)
 
 
 class RestoreAdminMixin:

@@ -12,6 +12,7 @@ from .audit import AuditEvent
 from .autosave import UnsavedCopy
 from .desk_profile import DeskProfile
 from .editorial import Correction, Note, SlugRedirect, StatusChange
+from .live import LiveEntry
 from .partner import PartnerKey
 from .person import Person
 from .photo import Photo
@@ -31,6 +32,7 @@ __all__ = [
     "AuditEvent",
     "Correction",
     "DeskProfile",
+    "LiveEntry",
     "NewestLinked",
     "Note",
     "PartnerKey",

@@ -19,6 +19,7 @@ from .article_queries import ArticleQuerySet
 from .editorial import SlugRedirect
 from .embargo import EMBARGO_HELP, Embargoed, embargo_problems, embargo_running
 from .integrity import quote_problems
+from .live import LiveBlogFields
 from .sanitize import BODY_EXTENSIONS, sanitize_body
 from .status import Status
 from .tag import TaggedArticle
@@ -33,8 +34,8 @@ PREVIEW_ENDING = {Status.PUBLISHED, Status.UNPUBLISHED, Status.RETRACTED}
 # version is left out so restoring an old revision can never wind it back.
 # The preview key is left out too: restoring must never bring a revoked link back.
 @reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version", "preview_key"])
-class Article(Embargoed, models.Model):
-    """One story."""
+class Article(Embargoed, LiveBlogFields, models.Model):
+    """One story (a live blog when `is_live`: articles/models/live.py)."""
 
     Status = Status
 
@@ -277,6 +278,8 @@ class Article(Embargoed, models.Model):
 
     def clean(self):
         super().clean()
+        if errors := self.clean_live_blog():
+            raise ValidationError(errors)
         if self.slug and SlugRedirect.objects.filter(old_slug=self.slug).exclude(article_id=self.pk).exists():
             owner = SlugRedirect.objects.select_related("article").get(old_slug=self.slug).article
             raise ValidationError(
@@ -312,9 +315,10 @@ class Article(Embargoed, models.Model):
             errors.append("The unpublish time must come after the publication time.")
         if not self.headline.strip():
             errors.append("A story needs a headline before it is published.")
-        if not self.body.strip() and self.urgency > BREAKING:
+        if not self.body.strip() and self.urgency > BREAKING and not self.is_live:
             errors.append(
-                "A story needs a body before it is published (a FLASH or URGENT may go with a headline)."
+                "A story needs a body before it is published (a FLASH, an URGENT or a live blog "
+                "may go with a headline)."
             )
         photo = self.lead_photo
         if photo is not None and not (photo.credit.strip() and photo.alt_text.strip()):
@@ -425,13 +429,16 @@ class Article(Embargoed, models.Model):
 
     @property
     def pull_quote(self):
-        """The first quote marked to stand out; uses prefetched quotes when present."""
-        return next((quote for quote in self.quotes.all() if quote.is_pull_quote), None)
+        """The first quote marked to stand out; uses prefetched quotes when present. A live
+        entry's quote is shown in its entry, not with the body's."""
+        return next((q for q in self.quotes.all() if q.is_pull_quote and q.entry_id is None), None)
 
     @property
     def speakers_quoted(self):
-        """Each speaker the story quotes, once, in the order they first speak (prefetched quotes)."""
+        """Each speaker the story's body quotes, once, in the order they first speak
+        (prefetched quotes); a live entry's speakers are named in their entries."""
         speakers = {}
         for quote in self.quotes.all():
-            speakers.setdefault(quote.speaker_id, quote.speaker)
+            if quote.entry_id is None:
+                speakers.setdefault(quote.speaker_id, quote.speaker)
         return list(speakers.values())

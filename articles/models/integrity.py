@@ -41,12 +41,21 @@ def quote_problems(article) -> list[str]:
     if article.pk is None:
         return []
     body = normalise(article.body_text)
-    return [
-        f"The quote “{_short(quote.text)}” ({quote.speaker.name}) is not in the story's body: "
-        "a quote must be the words as the story prints them."
-        for quote in article.quotes.all()
-        if not quote_in_body(quote.text, body)
-    ]
+    problems = []
+    for quote in article.quotes.all():
+        if quote.entry_id is not None:
+            # A live entry's quote is checked against the entry that prints it.
+            if not quote_in_body(quote.text, quote.entry.text):
+                problems.append(
+                    f"The quote “{_short(quote.text)}” ({quote.speaker.name}) is not in its live entry: "
+                    "a quote must be the words as the entry prints them."
+                )
+        elif not quote_in_body(quote.text, body):
+            problems.append(
+                f"The quote “{_short(quote.text)}” ({quote.speaker.name}) is not in the story's body: "
+                "a quote must be the words as the story prints them."
+            )
+    return problems
 
 
 def _short(text, limit=100):

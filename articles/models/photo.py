@@ -11,6 +11,7 @@ from ..images.decode import upright_size
 from ..images.validation import inspect_upload
 from .article import Article
 from .files import original_upload_to, photo_storage
+from .live import LiveEntry
 from .person import Person
 from .rendition import Rendition, picture_for, share_image_for
 
@@ -63,11 +64,14 @@ class PhotoQuerySet(models.QuerySet):
         person on record. Anything else, a draft's or an embargoed wire picture, stays private."""
         leads = Article.objects.published().filter(lead_photo=OuterRef("pk"))
         portraits = Person.objects.on_record().filter(portrait=OuterRef("pk"))
-        return self.filter(Q(Exists(leads)) | Q(Exists(portraits)))
+        in_entries = LiveEntry.objects.published().filter(photo=OuterRef("pk"))
+        return self.filter(Q(Exists(leads)) | Q(Exists(portraits)) | Q(Exists(in_entries)))
 
     def _used_q(self):
-        return Q(Exists(Article.objects.filter(lead_photo=OuterRef("pk")))) | Q(
-            Exists(Person.objects.filter(portrait=OuterRef("pk")))
+        return (
+            Q(Exists(Article.objects.filter(lead_photo=OuterRef("pk"))))
+            | Q(Exists(Person.objects.filter(portrait=OuterRef("pk"))))
+            | Q(Exists(LiveEntry.objects.filter(photo=OuterRef("pk"))))
         )
 
 

@@ -1,13 +1,15 @@
 import reversion
 from django.db import models
+from django.db.models import Q
 
 from .status import published_q
 
 
 class QuoteQuerySet(models.QuerySet):
     def published(self):
-        """Quotes whose story is published: what a reader may see."""
-        return self.filter(published_q("article__"))
+        """Quotes whose story is published: what a reader may see. A live entry's quote goes
+        with its entry, which readers see only while the story is a live blog."""
+        return self.filter(published_q("article__")).filter(Q(entry__isnull=True) | Q(article__is_live=True))
 
 
 @reversion.register()
@@ -25,6 +27,11 @@ class Quote(models.Model):
         max_length=300, blank=True, default="", help_text="Where or when, e.g. “at a briefing”."
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # Set for a quote said in a live blog's entry: it is checked against the entry's words and
+    # shown there; it goes with the entry when the entry is deleted.
+    entry = models.OneToOneField(
+        "articles.LiveEntry", on_delete=models.CASCADE, null=True, blank=True, related_name="quote"
+    )
     is_pull_quote = models.BooleanField(
         "pull quote", default=False, help_text="Shown large at the top of the story."
     )

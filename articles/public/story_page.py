@@ -18,7 +18,7 @@ from urllib.parse import quote
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connections, router, transaction
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -76,6 +76,7 @@ def render_context(request=None):
 FETCHED = (
     "id", "status", "version", "render__stamp", "render__rendered_stamp",
     "render__rendered_version", "render__context", "render__page", "render__links",
+    "is_live", "live_ended", "coverage_end",
 )  # fmt: skip
 # Placeholders for the slug and the clock in the compiled queries (articles/public/compiled.py).
 _SLUG = "\x01slug\x01"
@@ -91,6 +92,9 @@ class Found:
     status: str
     version: int
     render: StoryRender | None
+    is_live: bool = False
+    live_ended: bool = False
+    coverage_end: datetime.datetime | None = None
     related: dict | None = None
 
     @property
@@ -137,7 +141,10 @@ SELECT json_build_object(
 
 
 def _story_queryset(vendor):
-    queryset = Article.objects.on_record(now=_NOW).filter(slug=_SLUG).order_by()
+    # A live blog's page says "Live coverage has ended" once its end time passes: the clock
+    # alone changes it, so whether it has is read with the row, at the request's clock.
+    ended = ExpressionWrapper(Q(coverage_end__lte=_NOW), output_field=BooleanField())
+    queryset = Article.objects.on_record(now=_NOW).filter(slug=_SLUG).annotate(live_ended=ended).order_by()
     fields = FETCHED
     if vendor == "postgresql":
         queryset = queryset.annotate(related=RawSQL(_RELATED_SQL, (_NOW,)))
@@ -154,7 +161,12 @@ def fetch(slug):
     rows = _story_query.rows(vendor, [slug, timezone.now()])
     if not rows:
         return None
-    pk, status, version, stamp, rendered_stamp, rendered_version, context, page, links, *related = rows[0]
+    pk, status, version, stamp, rendered_stamp, rendered_version, context, page, links, *rest = rows[0]
+    is_live, ended, end, *related = rest
+    if isinstance(end, str):
+        end = datetime.datetime.fromisoformat(end)
+    if end is not None and end.tzinfo is None:  # SQLite's raw rows: UTC without its offset
+        end = end.replace(tzinfo=datetime.UTC)
     render = None
     if stamp is not None:
         render = StoryRender(
@@ -162,7 +174,16 @@ def fetch(slug):
             context=context, page=page, links=_json(links) or [],
         )  # fmt: skip
     related = _json(related[0]) if related and stamp is not None else None
-    return Found(pk=pk, status=status, version=version, render=render, related=related)
+    return Found(
+        pk=pk,
+        status=status,
+        version=version,
+        render=render,
+        related=related,
+        is_live=bool(is_live),
+        live_ended=bool(is_live and ended),
+        coverage_end=end,
+    )
 
 
 def story_response(request, page, related_html):
@@ -174,6 +195,9 @@ def story_response(request, page, related_html):
 def serve(request, article, full_story):
     """A published story for a reader. `full_story(pk)` fetches it with all its page shows."""
     context = render_context(request)
+    if article.live_ended:
+        # A page rendered while coverage ran must not pass for one rendered after it ended.
+        context = hashlib.sha256(f"{context}\nlive-ended".encode()).hexdigest()
     render = article.render
     if render is not None and render.is_current(article.version, context):
         page, links = render.page, render.links

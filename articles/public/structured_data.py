@@ -99,7 +99,40 @@ def news_article(article, request):
         data["about"] = people + topics
     if topics:
         data["keywords"] = [topic["name"] for topic in topics]
+    if article.is_live:
+        data.update(live_blog(article, request, url))
     return {key: value for key, value in data.items() if value not in (None, "")}
+
+
+def live_blog(article, request, url):
+    """What makes the NewsArticle a LiveBlogPosting (Google's live-blog guide): the coverage
+    times and the entries the page shows, each a BlogPosting with its permalink."""
+    stream = getattr(article, "live_stream", None)
+    updates = [blog_posting(entry, request, url) for entry in (stream.entries if stream else [])]
+    return {
+        "@type": "LiveBlogPosting",
+        "coverageStartTime": iso(article.coverage_started_at),
+        "coverageEndTime": iso(article.coverage_end),
+        "liveBlogUpdate": updates,
+    }
+
+
+def blog_posting(entry, request, story_url):
+    data = {
+        "@type": "BlogPosting",
+        "@id": f"{story_url}#{entry.anchor}",
+        "url": f"{story_url}#{entry.anchor}",
+        "articleBody": entry.text,
+        "datePublished": iso(entry.posted_at),
+        "author": {"@type": "Person", "name": entry.byline},
+    }
+    if entry.headline:
+        data["headline"] = entry.headline
+    if entry.edited_at:
+        data["dateModified"] = iso(entry.edited_at)
+    if entry.photo:
+        data["image"] = image_object(entry.photo, request)
+    return data
 
 
 def _person(person, request):

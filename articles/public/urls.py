@@ -3,7 +3,7 @@ from django.urls import path, register_converter
 from django.views.generic import TemplateView
 
 from ..derived.cache import public_page
-from . import feeds, media, sitemaps, views
+from . import feeds, live, live_feeds, media, sitemaps, views
 
 app_name = "articles"
 
@@ -30,6 +30,18 @@ register_converter(PhotoSpec, "photospec")
 urlpatterns = [
     path("", views.story_list, name="list"),
     path("news/<slug:slug>/", views.story_detail, name="story"),
+    path("news/<slug:slug>/live/", live.entries, name="live-entries"),
+    path("news/<slug:slug>/live/updates.json", live.updates, name="live-updates"),
+    path(
+        "news/<slug:slug>/live/rss/",
+        live_feeds.conditional(live_feeds.LiveEntriesFeed()),
+        name="live-feed-rss",
+    ),
+    path(
+        "news/<slug:slug>/live/atom/",
+        live_feeds.conditional(live_feeds.LiveEntriesAtomFeed()),
+        name="live-feed-atom",
+    ),
     path("preview/<str:token>/", views.story_preview, name="preview"),
     path("photos/<photokey:key>/<photospec:spec>", media.photo_file, name="photo-file"),
     path("people/<slug:slug>/", views.person_detail, name="person"),

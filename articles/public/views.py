@@ -12,6 +12,7 @@ from ..derived.cache import public_page
 from ..derived.search import clean_query, search_people, search_stories
 from ..models import Article, Correction, Person, Quote, Section, Topic
 from ..models.files import signed_photo_urls
+from .live import cap_max_age, with_live_stream
 from .pagination import paginate
 from .preview import story_from_token
 from .related import related_stories
@@ -55,7 +56,12 @@ def story_detail(request, slug):
         article = fetch(slug)
         if article is not None and article.is_published:
             # Readers get the page stored for this version (articles/public/story_page.py).
-            return serve(request, article, lambda pk: story_queryset(Article.objects.all()).get(pk=pk))
+            cap_max_age(request, article)
+            return serve(
+                request,
+                article,
+                lambda pk: with_live_stream(story_queryset(Article.objects.all()).get(pk=pk)),
+            )
         if article is not None:  # retracted: its notice, rendered afresh
             article = story_queryset(Article.objects.on_record()).filter(pk=article.pk).first()
     if article is None:
@@ -65,7 +71,7 @@ def story_detail(request, slug):
         if moved is not None:
             return redirect(moved, permanent=True)
         raise Http404("No story at this address.")
-    return render_story(request, article)
+    return render_story(request, with_live_stream(article))
 
 
 def story_preview(request, token):
@@ -75,7 +81,7 @@ def story_preview(request, token):
         return render(request, "articles/preview_invalid.html", status=404)
     # Its photos are not public yet: the link's holder gets them through signed addresses.
     with signed_photo_urls():
-        return render_story(request, article)
+        return render_story(request, with_live_stream(article))
 
 
 def render_story(request, article):
