@@ -12,6 +12,7 @@ from .audit import AuditEvent
 from .autosave import UnsavedCopy
 from .desk_profile import DeskProfile
 from .editorial import Correction, Note, SlugRedirect, StatusChange
+from .front import Front, FrontSlot
 from .person import Person
 from .photo import Photo
 from .quote import Quote
@@ -30,6 +31,8 @@ __all__ = [
     "AuditEvent",
     "Correction",
     "DeskProfile",
+    "Front",
+    "FrontSlot",
     "NewestLinked",
     "Note",
     "Person",
