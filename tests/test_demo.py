@@ -16,7 +16,17 @@ from django.utils.html import escape, strip_tags
 
 from articles.demo import content
 from articles.demo.loader import PHOTO_DIR, body_html
-from articles.models import Article, Person, Photo, Quote, Section, TaggedArticle, TaggedPerson, Topic
+from articles.models import (
+    Article,
+    FrontSlot,
+    Person,
+    Photo,
+    Quote,
+    Section,
+    TaggedArticle,
+    TaggedPerson,
+    Topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +217,17 @@ def test_one_recent_flash_leads_the_breaking_strip_written_through(demo, client,
     assert story.revised_at and story.was_updated and story.body
     page = client.get("/").content.decode()
     assert 'class="breaking"' in page and story.headline in page
+
+
+def test_the_front_page_is_arranged_by_hand(demo, client):
+    # A lead that is not the newest story, and two top slots: what `make run` shows first.
+    front = FrontSlot.objects.front()
+    assert front.lead_pinned and front.lead.slug == content.FRONT["lead"]
+    assert [story.slug for story in front.slots] == content.FRONT["slots"]
+    assert front.lead != Article.objects.published().order_by("-published_at").first()
+    html = client.get("/").content.decode()
+    assert (
+        html.index(front.lead.headline)
+        < html.index(front.slots[0].headline)
+        < html.index('id="latest-title"')
+    )
