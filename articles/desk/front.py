@@ -139,6 +139,7 @@ class FrontSlotAdmin(AuditedDeleteMixin, admin.ModelAdmin):
         shown, waiting, later = arrangement()
         on_front = [row.story.pk for row in shown]
         context = {
+            "title": "Arrange the front page",
             "front_rows": shown,
             "waiting_rows": waiting,
             "later_rows": later,
