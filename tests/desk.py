@@ -15,7 +15,7 @@ INLINES = ("quotes", "corrections", "notes")
 
 
 def ensure_roles():
-    """The role groups, as migrations 0004, 0010 and 0019 make them.
+    """The role groups, as migrations 0004, 0010, 0019 and 0025 make them.
 
     Browser tests run in transactions that end by flushing the database, which
     removes what data migrations made; this puts the groups back, using the
@@ -27,6 +27,7 @@ def ensure_roles():
         importlib.import_module("articles.migrations.0019_reporters_upload_photos").grant_reporters(
             django_apps, None
         )
+        importlib.import_module("articles.migrations.0025_front_slots").grant_editors(django_apps, None)
 
 
 def desk_user(role, username=None):

@@ -15,8 +15,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from articles.images.renditions import photo_create_renditions
-from articles.models import Article, LiveEntry, Note, Rendition, Urgency
+from articles.models import Article, FrontSlot, LiveEntry, Note, Rendition, Urgency
 from articles.models.files import RENDITIONS, photo_storage
+from articles.models.front import TOP_SLOTS
 from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
 from .factories import PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
@@ -102,7 +103,8 @@ class World:
 def build_world(editor):
     """A story in each state (through the model's transitions), each with its own person, topic,
     photo (real image, with renditions), quote and section; all share one person and topic with
-    the published control so that the shared pages and related stories are swept too."""
+    the published control so that the shared pages and related stories are swept too. The
+    hidden stories are pinned to the front page as well."""
     shared_person = PersonFactory(name="Shared Speaker", slug="shared-speaker")
     shared_topic = TopicFactory(name="Shared topic", slug="shared-topic")
     now = timezone.now()
@@ -164,6 +166,10 @@ def build_world(editor):
         traces.update({f"rendition {r.spec}": r.file.name for r in Rendition.objects.filter(photo=photo)})
         private = {"internal note": note.text.split()[0]}
         cases[state] = Case(state, story, person, topic, photo, quote, section, m, traces, private)
+    # Every hidden story pinned to the front page, the lead first: had the front trusted its
+    # pins, they would show at the top of "/". Only the published control may appear there.
+    for place, state in enumerate(HIDDEN_STATES):
+        FrontSlot.objects.create(article=cases[state].article, position=min(place, TOP_SLOTS))
     return World(cases, shared_person, shared_topic)
 
 

@@ -19,7 +19,17 @@ from PIL import Image, ImageStat
 
 from articles.demo import content, images
 from articles.demo.loader import PHOTO_DIR, body_html
-from articles.models import Article, Person, Photo, Quote, Section, TaggedArticle, TaggedPerson, Topic
+from articles.models import (
+    Article,
+    FrontSlot,
+    Person,
+    Photo,
+    Quote,
+    Section,
+    TaggedArticle,
+    TaggedPerson,
+    Topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +269,17 @@ def test_the_live_blog_has_entries_with_quotes(demo, client):
     )
     page = client.get(blog.get_absolute_url()).content.decode()
     assert page.count('class="live-entry') >= 10 and "Key events" in page
+
+
+def test_the_front_page_is_arranged_by_hand(demo, client):
+    # A lead that is not the newest story, and two top slots: what `make run` shows first.
+    front = FrontSlot.objects.front()
+    assert front.lead_pinned and front.lead.slug == content.FRONT["lead"]
+    assert [story.slug for story in front.slots] == content.FRONT["slots"]
+    assert front.lead != Article.objects.published().order_by("-published_at").first()
+    html = client.get("/").content.decode()
+    assert (
+        html.index(front.lead.headline)
+        < html.index(front.slots[0].headline)
+        < html.index('id="latest-title"')
+    )

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.derived.cache import NAV_SECTIONS_KEY, NEXT_CHANGE_KEY
-from articles.models import Person
+from articles.models import FrontSlot, Person
+from articles.models.front import LEAD, TOP_SLOTS
 
 from .crawl import story_sitemap_path
 from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
@@ -128,3 +129,30 @@ def test_query_counts_do_not_grow_with_the_archive(client, settings):
     large = build_archive(57, 8)
     large_counts = {page: count_queries(client, url) for page, url in page_urls(large).items()}
     assert small_counts == large_counts
+
+
+def add_stories(count, photo):
+    """`count` more published stories, every other one with a photo, each older than the last."""
+    return [ArticleFactory(published=True, lead_photo=photo if i % 2 else None) for i in range(count)]
+
+
+def front_counts(client):
+    return {url: count_queries(client, url) for url in ("/", "/?page=2")}
+
+
+def test_the_arranged_front_costs_the_same_at_ten_and_three_hundred_stories(client):
+    # The lead and the slots come in one query with the newest-with-photo fallback
+    # (FrontSlot.objects.front()), on every page of the list, whatever the archive holds.
+    photo = PhotoFactory()
+    stories = add_stories(10, photo)
+    automatic = front_counts(client)
+    pin_lead = FrontSlot.objects.create(article=stories[7], position=LEAD)
+    for place, story in enumerate(stories[2 : 2 + TOP_SLOTS], start=1):
+        FrontSlot.objects.create(article=story, position=place)
+    small = front_counts(client)
+    add_stories(290, photo)
+    large = front_counts(client)
+    pin_lead.delete()  # slots only: the lead is automatic again
+    large_slots_only = front_counts(client)
+    assert small == large == large_slots_only == automatic
+    assert large["/"] <= BUDGET["list"] and large["/?page=2"] <= BUDGET["list page 2"]

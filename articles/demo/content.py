@@ -56,4 +56,14 @@ TOPICS = {
 
 STORIES = NEWS_STORIES + BUSINESS_STORIES + FEATURE_STORIES
 
-__all__ = ["AGENCY", "COPYRIGHT", "PEOPLE", "SECTIONS", "STORIES", "TOPICS"]
+# The front page as an editor arranged it: a lead that is not the newest story, and two top
+# slots under it (articles/models/front.py). Slugs of published stories above.
+FRONT = {
+    "lead": "polar-researchers-find-ancient-lake-beneath-halvard-ice-shelf",
+    "slots": [
+        "severa-energy-posts-first-annual-loss-in-a-decade",
+        "saltmarket-film-festival-opens-with-river-drama",
+    ],
+}
+
+__all__ = ["AGENCY", "COPYRIGHT", "FRONT", "PEOPLE", "SECTIONS", "STORIES", "TOPICS"]

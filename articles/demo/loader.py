@@ -20,7 +20,8 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from ..images.renditions import photo_create_renditions
-from ..models import Article, Person, Photo, Quote, Section, Topic
+from ..models import Article, FrontSlot, Person, Photo, Quote, Section, Topic
+from ..models.front import LEAD
 from ..models.live import entry_post
 from . import content, content_live, images
 
@@ -58,6 +59,7 @@ def load_demo(now=None):
         for index, spec in enumerate(content.STORIES):
             _story(spec, index, now, sections, people, report)
         _live_blog(content_live.LIVE_BLOG, now, sections, people, report)
+        _front(content.FRONT, now)
     slugs = [spec["slug"] for spec in content.STORIES]
     report.totals = {
         "stories": Article.objects.filter(slug__in=slugs).count(),
@@ -212,6 +214,19 @@ def _story(spec, index, now, sections, people, report):
         updated_at=published_at + updated_after,
         revised_at=published_at + updated_after if "written_through_minutes" in spec else None,
     )
+
+
+def _front(spec, now):
+    """Pin the demo's lead and top slots, unless the front was arranged already (by an earlier
+    run or an editor: their arrangement is kept)."""
+    if FrontSlot.objects.exists():
+        return
+    places = [(LEAD, spec["lead"]), *enumerate(spec["slots"], start=LEAD + 1)]
+    stories = Article.objects.in_bulk([slug for _, slug in places], field_name="slug")
+    for position, slug in places:
+        FrontSlot.objects.create(
+            article=stories[slug], position=position, starts_at=now - datetime.timedelta(hours=1)
+        )
 
 
 def _quotes(article, specs, people):

@@ -3,12 +3,13 @@ page cache that is never stale, and the small site-wide values every page reads.
 
 A shared cache (a CDN, Redis) may keep a public page for a short while, but
 never past the moment a scheduled story goes live or an expiring one leaves:
-readers must see it at 14:00, not at 14:01. That moment is itself cached,
+readers must see it at 14:00, not at 14:01 (and the front page's new lead at
+06:00, not later). That moment is itself cached,
 until it arrives or a story changes.
 
 Rendered pages are kept in the configured cache (Redis when several processes
 or machines serve the site) under a site-wide *content generation*: any saved
-or deleted story, person, photo, quote, correction, section or topic draws a
+or deleted story, person, photo, quote, correction, section, topic or front-page pin draws a
 new generation, and every page stored under an older one is a miss from then
 on, in every process. Only anonymous readers' successful GET responses are
 stored; editors, previews and errors never are.
@@ -238,6 +239,7 @@ PAGE_MODELS = (
     "Quote",
     "Correction",
     "LiveEntry",
+    "FrontSlot",
     "Section",
     "Topic",
     "TaggedArticle",
@@ -249,6 +251,11 @@ def connect_signals():
     # Any saved or deleted story may move the next scheduled moment.
     post_save.connect(_forget_next_change, sender=Article, dispatch_uid="articles.cache.save")
     post_delete.connect(_forget_next_change, sender=Article, dispatch_uid="articles.cache.delete")
+    # So may a front-page pin: its start and end times bound the front's lifetime too.
+    post_save.connect(_forget_next_change, sender=models.FrontSlot, dispatch_uid="articles.cache.pin-save")
+    post_delete.connect(
+        _forget_next_change, sender=models.FrontSlot, dispatch_uid="articles.cache.pin-delete"
+    )
     post_save.connect(_forget_nav_sections, sender=Section, dispatch_uid="articles.cache.section-save")
     post_delete.connect(_forget_nav_sections, sender=Section, dispatch_uid="articles.cache.section-delete")
     for name in PAGE_MODELS:

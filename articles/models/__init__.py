@@ -12,6 +12,7 @@ from .audit import AuditEvent
 from .autosave import UnsavedCopy
 from .desk_profile import DeskProfile
 from .editorial import Correction, Note, SlugRedirect, StatusChange
+from .front import Front, FrontSlot
 from .live import LiveEntry
 from .partner import PartnerKey
 from .person import Person
@@ -32,6 +33,8 @@ __all__ = [
     "AuditEvent",
     "Correction",
     "DeskProfile",
+    "Front",
+    "FrontSlot",
     "LiveEntry",
     "NewestLinked",
     "Note",

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q, Subquery
 from django.utils import timezone
 
+from .front import FrontSlot
 from .status import Status, embargoed_q, on_record_q, published_q
 from .urgency import BREAKING, breaking_since, breaking_window
 
@@ -52,10 +53,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def next_scheduled_change(self):
         """When the published set next changes by the clock alone (a scheduled story goes
-        live, an embargo lifts, one expires, or the oldest leaves the breaking strip); caches
-        must not outlive it. None if nothing is due."""
+        live, an embargo lifts, one expires, the oldest leaves the breaking strip, or a
+        front-page pin starts or lapses); caches must not outlive it. None if nothing is due."""
         # Index probes (ORDER BY … LIMIT 1) rather than MIN() aggregates, which would read
-        # every published story of the archive; all four in one round trip.
+        # every published story of the archive; all of them in one round trip.
         now = timezone.now()
         live = self.model.objects.filter(status=Status.PUBLISHED)
 
@@ -70,8 +71,10 @@ class ArticleQuerySet(models.QuerySet):
                 live.filter(urgency__lte=BREAKING, published_at__range=(now - breaking_window(), now)),
                 "published_at",
             ),
+            "pin_starting": first(FrontSlot.objects.filter(starts_at__gt=now), "starts_at"),
+            "pin_ending": first(FrontSlot.objects.filter(ends_at__gt=now), "ends_at"),
         }
-        # Any one row carries the three answers; an empty archive has nothing due.
+        # Any one row carries all the answers; an empty archive has nothing due.
         rows = list(self.model.objects.order_by().annotate(**probes).values(*probes)[:1])
         row = rows[0] if rows else {}
         if row.get("in_strip_since"):

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from ..derived.cache import public_page
 from ..derived.search import clean_query, search_people, search_stories
-from ..models import Article, Correction, Person, Quote, Section, Topic
+from ..models import Article, Correction, FrontSlot, Person, Quote, Section, Topic
 from ..models.files import signed_photo_urls
 from .live import cap_max_age, with_live_stream
 from .pagination import paginate
@@ -26,13 +26,19 @@ def can_preview(user):
 
 @public_page
 def story_list(request):
-    page = paginate(request, Article.objects.published().for_listing(), cursor=True)
-    # The strip leads the first page only (not a ?page= past the end, shown as the last), so
-    # other pages cost what they did. Its items leave by the clock; the page cache's lifetime
-    # is bounded by that moment (ArticleQuerySet.next_scheduled_change).
+    # The front's lead and top slots (articles/models/front.py) are left out of the newest-first
+    # list on every page, not only the first, so that paging through it skips nobody. Pins
+    # start and lapse by the clock; the page cache's lifetime is bounded by those moments too.
+    front = FrontSlot.objects.front()
+    stories = Article.objects.published().for_listing().exclude(pk__in=front.shown_ids)
+    page = paginate(request, stories, cursor=True)
+    # The strip and the front lead the first page only (not a ?page= past the end, shown as the
+    # last), so other pages cost what they did. Strip items leave by the clock; the page cache's
+    # lifetime is bounded by that moment (ArticleQuerySet.next_scheduled_change).
     first_page = page.number == 1 and request.GET.get("page", "1") == "1"
     breaking = list(Article.objects.published().breaking()[:5]) if first_page else []
-    return render(request, "articles/article_list.html", {"page_obj": page, "breaking": breaking})
+    context = {"page_obj": page, "breaking": breaking, "front": front if first_page else None}
+    return render(request, "articles/article_list.html", context)
 
 
 def story_queryset(queryset):
