@@ -83,13 +83,13 @@ def social_image(context, photo=None):
 
 @register.simple_tag(takes_context=True)
 def feed_links(context):
-    """<link rel=alternate> for the site's feeds, and for the section, topic or person a page shows."""
+    """<link rel=alternate> for the site's feeds, and the section, topic, person or author a page shows."""
     site = context.get("site_name", "")
     feeds = [
         ("rss", f"{site}: latest stories (RSS)", reverse("articles:feed-rss")),
         ("atom", f"{site}: latest stories (Atom)", reverse("articles:feed-atom")),
     ]
-    for kind in ("section", "topic", "person"):
+    for kind in ("section", "topic", "person", "author"):
         obj = context.get(kind)
         if obj is not None and getattr(obj, "slug", None):
             name = getattr(obj, "name", str(obj))
@@ -119,6 +119,11 @@ def news_article_json_ld(context, article):
 @register.simple_tag(takes_context=True)
 def profile_page_json_ld(context, person):
     return json_ld(structured_data.profile_page(person, context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def author_profile_json_ld(context, author):
+    return json_ld(structured_data.author_profile_page(author, context["request"]))
 
 
 @register.simple_tag
