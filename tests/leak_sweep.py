@@ -159,8 +159,13 @@ def build_world(editor):
         story.people.add(person, shared_person)
         story.about.add(person)
         story.topics.add(topic, shared_topic)
+        # The story's photo is its author's portrait too: a byline must not make it public.
         author = AuthorFactory(
-            name=f"Vera {m['author']}", slug=m["aslug"], bio=m["abio"], role=f"{m['arole']} writer"
+            name=f"Vera {m['author']}",
+            slug=m["aslug"],
+            bio=m["abio"],
+            role=f"{m['arole']} writer",
+            portrait=photo,
         )
         story.authors.add(author, through_defaults={"order": 0})
         story.authors.add(shared_author, through_defaults={"order": 1})

@@ -147,6 +147,23 @@ class TestPages:
         assert entity["image"]["creditText"]
 
 
+@pytest.mark.usefixtures("own_file_roots")
+def test_a_portrait_is_served_only_while_its_author_is_on_record(client):
+    import re
+
+    from articles.images.renditions import photo_create_renditions
+
+    portrait = PhotoFactory()
+    photo_create_renditions(photo=portrait)
+    author = AuthorFactory(slug="kai-moro", portrait=portrait)
+    story = ArticleFactory(published=True, authors=[author])
+    html = client.get("/authors/kai-moro/").content.decode()
+    src = re.search(r'<img src="([^"]+)"', html[html.index('<figure class="photo') :]).group(1)
+    assert client.get(src).status_code == 200
+    story.unpublish()
+    assert client.get(src).status_code == 404
+
+
 class TestFeeds:
     def test_rss_has_a_dc_creator_per_author(self, client, story):
         root = ET.fromstring(client.get("/feeds/rss/").content)
