@@ -11,11 +11,11 @@ from articles.desk.revisions import latest_version_id
 
 from .factories import UserFactory
 
-INLINES = ("quotes", "corrections", "notes")
+INLINES = ("bylines", "quotes", "corrections", "notes")
 
 
 def ensure_roles():
-    """The role groups, as migrations 0004, 0010, 0019 and 0025 make them.
+    """The role groups, as migrations 0004, 0010, 0019, 0025 and 0026 make them.
 
     Browser tests run in transactions that end by flushing the database, which
     removes what data migrations made; this puts the groups back, using the
@@ -28,6 +28,7 @@ def ensure_roles():
             django_apps, None
         )
         importlib.import_module("articles.migrations.0025_front_slots").grant_editors(django_apps, None)
+        importlib.import_module("articles.migrations.0026_authors").grant_roles(django_apps, None)
 
 
 def desk_user(role, username=None):
@@ -53,6 +54,7 @@ def story_post_data(article, quotes=(), **overrides):
         "section": article.section_id or "",
         "lead_photo": article.lead_photo_id or "",
         "people": [p.pk for p in article.people.all()],
+        "about": [p.pk for p in article.about.all()],
         "topics": ", ".join(article.topics.names()),
         "published_at_0": article.published_at.strftime("%Y-%m-%d") if article.published_at else "",
         "published_at_1": article.published_at.strftime("%H:%M:%S") if article.published_at else "",

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.models import Article, LiveEntry, Person, Photo, Quote, Section, Topic
+from articles.models import Article, Author, LiveEntry, Person, Photo, Quote, Section, Topic
 
 from .images import image_bytes
 
@@ -58,6 +58,15 @@ class PersonFactory(factory.django.DjangoModelFactory):
     organisation = "Ministry of Foreign Affairs"
 
 
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Mira Lund {n}")
+    slug = factory.Sequence(lambda n: f"mira-lund-{n}")
+    role = "Diplomatic correspondent"
+
+
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Article
@@ -90,6 +99,18 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def people(self, create, extracted, **kwargs):
         if create and extracted:
             self.people.add(*extracted)
+
+    @factory.post_generation
+    def about(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.about.add(*extracted)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        """The byline, in the order given."""
+        if create and extracted:
+            for order, author in enumerate(extracted):
+                self.authors.add(author, through_defaults={"order": order})
 
 
 class QuoteFactory(factory.django.DjangoModelFactory):

@@ -20,7 +20,14 @@ from articles.models.files import RENDITIONS, photo_storage
 from articles.models.front import TOP_SLOTS
 from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
-from .factories import PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
+from .factories import (
+    AuthorFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    SectionFactory,
+    TopicFactory,
+)
 from .images import image_bytes
 
 # Never swept: the editors' desk is behind a login (tests/test_roles.py covers who gets in).
@@ -64,6 +71,8 @@ class Case:
     # What the desk keeps on the story for itself (internal notes: wire furniture, photos to
     # find): never public, whatever the story's state, the published control's included.
     private: dict[str, str] = field(default_factory=dict)
+    # The author only this story's byline carries: for a hidden story, one carried only by it.
+    author: object = None
 
     def forbidden(self, path):
         """{what: string} that must not appear in the answer at `path`."""
@@ -78,6 +87,7 @@ class World:
     cases: dict[str, Case]
     shared_person: object
     shared_topic: object
+    shared_author: object
 
     @property
     def hidden(self):
@@ -99,14 +109,20 @@ class World:
     def topics(self):
         return [*self.all("topic"), self.shared_topic]
 
+    @property
+    def authors(self):
+        return [*self.all("author"), self.shared_author]
+
 
 def build_world(editor):
     """A story in each state (through the model's transitions), each with its own person, topic,
-    photo (real image, with renditions), quote and section; all share one person and topic with
-    the published control so that the shared pages and related stories are swept too. The
+    photo (real image, with renditions), quote, author and section; all share one person, topic
+    and author with the published control so that the shared pages and related stories are
+    swept too. The
     hidden stories are pinned to the front page as well."""
     shared_person = PersonFactory(name="Shared Speaker", slug="shared-speaker")
     shared_topic = TopicFactory(name="Shared topic", slug="shared-topic")
+    shared_author = AuthorFactory(name="Shared Writer", slug="shared-writer")
     now = timezone.now()
     cases = {}
     for state in STATES:
@@ -116,6 +132,7 @@ def build_world(editor):
                 "headline", "slug", "standfirst", "body", "quote", "caption", "credit", "alttext",
                 "photofile", "person", "pslug", "pbio", "topic", "tslug", "sharedquote",
                 "livepost", "livesaid",
+                "author", "aslug", "abio", "arole",
             )
         }  # fmt: skip
         photo = PhotoFactory(
@@ -149,7 +166,18 @@ def build_world(editor):
             is_live=True,
         )
         story.people.add(person, shared_person)
+        story.about.add(person)
         story.topics.add(topic, shared_topic)
+        # The story's photo is its author's portrait too: a byline must not make it public.
+        author = AuthorFactory(
+            name=f"Vera {m['author']}",
+            slug=m["aslug"],
+            bio=m["abio"],
+            role=f"{m['arole']} writer",
+            portrait=photo,
+        )
+        story.authors.add(author, through_defaults={"order": 0})
+        story.authors.add(shared_author, through_defaults={"order": 1})
         quote = QuoteFactory(article=story, speaker=person, text=f"{m['quote']} we will not be rushed")
         QuoteFactory(article=story, speaker=shared_person, text=f"{m['sharedquote']} nor will we")
         entry = LiveEntry.objects.create(
@@ -165,12 +193,12 @@ def build_world(editor):
         traces = {"photo original": photo.image.name}
         traces.update({f"rendition {r.spec}": r.file.name for r in Rendition.objects.filter(photo=photo)})
         private = {"internal note": note.text.split()[0]}
-        cases[state] = Case(state, story, person, topic, photo, quote, section, m, traces, private)
+        cases[state] = Case(state, story, person, topic, photo, quote, section, m, traces, private, author)
     # Every hidden story pinned to the front page, the lead first: had the front trusted its
     # pins, they would show at the top of "/". Only the published control may appear there.
     for place, state in enumerate(HIDDEN_STATES):
         FrontSlot.objects.create(article=cases[state].article, position=min(place, TOP_SLOTS))
-    return World(cases, shared_person, shared_topic)
+    return World(cases, shared_person, shared_topic, shared_author)
 
 
 def _move_to(story, state, editor, now):
@@ -273,7 +301,12 @@ def _searches(world):
 
 
 def _list_sitemaps(world):
-    objects = {"sections": world.all("section"), "topics": world.topics, "people": world.people}
+    objects = {
+        "sections": world.all("section"),
+        "topics": world.topics,
+        "people": world.people,
+        "authors": world.authors,
+    }
     return [
         _url("articles:sitemap-list", kind=kind, block=block)
         for kind in LIST_SITEMAPS
@@ -284,6 +317,7 @@ def _list_sitemaps(world):
 def _api_story_filters(world):
     filters = [{"section": s.slug} for s in world.all("section")]
     filters += [{"topic": t.slug} for t in world.topics] + [{"person": p.slug} for p in world.people]
+    filters += [{"author": a.slug} for a in world.authors]
     return [_url("api:stories"), *(_url("api:stories", query) for query in filters)]
 
 
@@ -304,6 +338,7 @@ FILLERS = {
     ],
     "articles:person": lambda w: _slugged("articles:person", w.people, paged=True),
     "articles:topic": lambda w: _slugged("articles:topic", w.topics, paged=True),
+    "articles:author": lambda w: _slugged("articles:author", w.authors, paged=True),
     "articles:section": lambda w: _slugged("articles:section", w.all("section"), paged=True),
     "articles:search": _searches,
     "articles:section-feed-rss": lambda w: _slugged("articles:section-feed-rss", w.all("section")),
@@ -312,6 +347,8 @@ FILLERS = {
     "articles:topic-feed-atom": lambda w: _slugged("articles:topic-feed-atom", w.topics),
     "articles:person-feed-rss": lambda w: _slugged("articles:person-feed-rss", w.people),
     "articles:person-feed-atom": lambda w: _slugged("articles:person-feed-atom", w.people),
+    "articles:author-feed-rss": lambda w: _slugged("articles:author-feed-rss", w.authors),
+    "articles:author-feed-atom": lambda w: _slugged("articles:author-feed-atom", w.authors),
     # Each month, and its second page (contrib's ?p=), which must be empty or 404.
     "articles:sitemap-stories": lambda w: [
         _url("articles:sitemap-stories", query, year=year, month=month)
@@ -324,6 +361,7 @@ FILLERS = {
     "api:story-ninjs": lambda w: [_url("api:story-ninjs", story_id=s.pk) for s in w.all("article")],
     "api:person": lambda w: _slugged("api:person", w.people),
     "api:person-quotes": lambda w: _slugged("api:person-quotes", w.people),
+    "api:author": lambda w: _slugged("api:author", w.authors),
     "api:topic": lambda w: _slugged("api:topic", w.topics),
     "api:section": lambda w: _slugged("api:section", w.all("section")),
     # The API's catch-all answers any other address with an error: try addresses under each story.

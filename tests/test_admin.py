@@ -101,7 +101,7 @@ def story_form(**overrides):
         "published_at_0": "",
         "published_at_1": "",
     }
-    for inline in ("quotes", "corrections", "notes"):
+    for inline in ("bylines", "quotes", "corrections", "notes"):
         data.update({f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data
@@ -293,7 +293,7 @@ def test_a_refused_publish_of_a_new_story_opens_the_new_story(editor_client):
         "_publish": "Save and publish",
         **{
             f"{inline}-{field}": "0"
-            for inline in ("quotes", "corrections", "notes")
+            for inline in ("bylines", "quotes", "corrections", "notes")
             for field in ("TOTAL_FORMS", "INITIAL_FORMS")
         },
     }

@@ -191,7 +191,9 @@ def test_a_page_is_one_limited_keyset_query_without_offset_or_count(client):
     with CaptureQueriesContext(connection) as queries:
         client.get(f"/api/stories?limit=50&cursor={cursor}")
     sql = " ".join(q["sql"] for q in queries).upper()
-    assert len(queries) == 1
+    # The page, then its stories' bylines by their ids (ArticleQuerySet.with_bylines).
+    assert len(queries) == 2
+    assert "BYLINE" in queries[1]["sql"].upper()
     assert "LIMIT 51" in sql
     assert "OFFSET" not in sql and "COUNT(" not in sql
 
@@ -203,13 +205,15 @@ def test_filters_survive_in_next_links(client):
 
 
 QUERY_BUDGETS = {
-    "/api/stories": 1,
-    "/api/stories?section=world&topic=energy&person=irina-volkova": 4,  # + one lookup per filter
+    "/api/stories": 2,  # the page, and the bylines of its stories
+    "/api/stories?section=world&topic=energy&person=irina-volkova": 5,  # + one lookup per filter
     "/api/people": 1,
     "/api/people/irina-volkova/quotes": 2,
     "/api/topics": 1,
     "/api/sections": 1,
-    "/api/stories/{id}": 5,  # + quotes with speakers, people, topics, corrections
+    # + bylines with authors, quotes with speakers, people, whom it is about, topics, corrections
+    "/api/stories/{id}": 7,
+    "/api/authors": 1,
     "/api/people/irina-volkova": 2,
 }
 
@@ -395,6 +399,8 @@ def test_openapi_document_is_valid_and_lists_every_endpoint(openapi):
         "/api/stories",
         "/api/stories/{story_id}",
         "/api/stories/{story_id}/ninjs",
+        "/api/authors",
+        "/api/authors/{slug}",
         "/api/people",
         "/api/people/{slug}",
         "/api/people/{slug}/quotes",
@@ -408,6 +414,7 @@ def test_openapi_document_is_valid_and_lists_every_endpoint(openapi):
         "section",
         "topic",
         "person",
+        "author",
         "published_after",
         "published_before",
         "updated_since",

@@ -21,6 +21,7 @@ from articles.archive.importer import archive_import
 from articles.desk.revisions import compare, versions_of
 from articles.models import (
     Article,
+    Author,
     Correction,
     Note,
     Person,
@@ -37,7 +38,15 @@ from articles.models import (
 )
 
 from .desk import change_url, desk_user, story_post_data
-from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    SectionFactory,
+    TopicFactory,
+)
 from .images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +98,14 @@ def newsroom():
         body="<p>“We need more time,” Lena Berg said. “Talks go on,” Omar Haddad noted.</p>",
         topics=[water],
         people=[lena],
+        about=[lena],
+        # A staff profile linked to its login, and a contributor without one, in byline order.
+        authors=[
+            AuthorFactory(name="Rita Sand", slug="rita-sand", user=rita, portrait=photo((90, 90, 30))),
+            AuthorFactory(
+                name="Oren Vale", slug="oren-vale", organisation="Baltic Wire", links="https://ov.example"
+            ),
+        ],
     )
     QuoteFactory(article=dam, speaker=lena, text="We need more time", order=1, is_pull_quote=True)
     QuoteFactory(
@@ -144,6 +161,7 @@ def delete_everything():
     """What a restore starts from: no content, no history, and a user who has left."""
     Revision.objects.all().delete()
     Article.objects.all().delete()
+    Author.objects.all().delete()
     Person.objects.all().delete()
     Photo.objects.all().delete()
     Section.objects.all().delete()
@@ -165,13 +183,16 @@ def test_round_trip_restores_everything_with_its_times_files_and_history(newsroo
     after = export(tmp_path / "after")
     assert sums(after) == sums(before)
     assert image_bytes_by_hash() == images
-    assert Photo.objects.count() == 4 and len(images) == 3  # the twice-uploaded file, twice
+    assert Photo.objects.count() == 5 and len(images) == 4  # the twice-uploaded file, twice
     # Renditions are made again from the originals, not copied.
     assert report.renditions > 0 and Rendition.objects.exists()
     assert all(p.rendition_index for p in Photo.objects.all())
     assert report.users_created == ["rita"]
     rita = get_user_model().objects.get(username="rita")
     assert not rita.is_active and not rita.has_usable_password()
+    dam = Article.objects.get(slug="dam-talks-stall-again")
+    assert [a.slug for a in dam.byline_authors] == ["rita-sand", "oren-vale"]
+    assert dam.byline_authors[0].user == rita and [p.slug for p in dam.about.all()] == ["lena-berg"]
 
     dam = Article.objects.get(slug="dam-talks-stall-again")
     assert (dam.created_at, dam.updated_at, dam.published_at) == dam_times
@@ -335,6 +356,20 @@ def test_a_record_with_unknown_fields_is_refused(newsroom, tmp_path):
     rewrite(archive, "people", lambda r: {**r, "is_superuser": True})
     with pytest.raises(ArchiveError, match="unknown fields"):
         archive_import(directory=archive)
+
+
+def test_an_archive_made_before_bylines_is_read_without_them(tmp_path):
+    ArticleFactory(published=True, slug="before-bylines")
+    archive = tmp_path / "archive"
+    export(archive)
+    manifest = json.loads((archive / "manifest.json").read_text())
+    for name in ("authors", "bylines"):  # what version 1 wrote before bylines existed
+        del manifest["files"][name]
+        (archive / f"{name}.jsonl").unlink()
+    (archive / "manifest.json").write_text(json.dumps(manifest))
+    Article.objects.all().delete()
+    archive_import(directory=archive)
+    assert Article.objects.filter(slug="before-bylines").exists()
 
 
 def test_an_archive_of_a_newer_format_is_refused(newsroom, tmp_path):

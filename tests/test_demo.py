@@ -283,3 +283,19 @@ def test_the_front_page_is_arranged_by_hand(demo, client):
         < html.index(front.slots[0].headline)
         < html.index('id="latest-title"')
     )
+
+
+def test_demo_stories_carry_bylines_of_authors_with_portraits(demo, client):
+    from articles.demo import content_authors
+    from articles.models import Author
+
+    assert Author.objects.count() == len(content_authors.AUTHORS)
+    assert Author.objects.filter(portrait__isnull=False).count() == 3
+    assert all(
+        p.image.name.startswith(f"{PHOTO_DIR}/authors/")
+        for p in Photo.objects.filter(portrait_of_author__isnull=False)
+    )
+    bylined = Article.objects.published().filter(bylines__isnull=False).distinct().count()
+    assert bylined == Article.objects.published().count() - 1  # the museum story has none
+    assert client.get("/authors/sara-quist/").status_code == 200
+    assert Article.objects.filter(about__isnull=False).exists()

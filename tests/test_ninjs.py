@@ -19,7 +19,15 @@ from articles.images.renditions import photo_create_renditions
 from articles.models import Article, PartnerKey, Person, Photo, Quote, Topic, Urgency, WireItem
 from articles.wire.ninjs import InvalidItem, compare_versions, parse_item
 
-from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    SectionFactory,
+    TopicFactory,
+)
 from .images import image_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_file_roots")]
@@ -125,6 +133,35 @@ def test_an_organisation_goes_among_the_organisations(client, ninjs_schema, rich
     assert_valid_ninjs(ninjs_schema, item)
     assert [o["name"] for o in item["organisations"]] == ["Ministry of Transport"]
     assert {p["name"] for p in item["people"]} == {"Irina Volkova", "Jonas Berg", "Williams family"}
+
+
+def test_the_byline_is_by_and_its_authors_are_people_with_the_author_role(client, ninjs_schema, rich_story):
+    rich_story.authors.add(AuthorFactory(name="Mira Lund", slug="mira-lund"), through_defaults={"order": 0})
+    rich_story.authors.add(
+        AuthorFactory(name="Oren Vale", slug="oren-vale", organisation="Baltic Wire"),
+        through_defaults={"order": 1},
+    )
+    rich_story.about.add(Person.objects.get(slug="irina-volkova"))
+    item = ninjs_of(client, rich_story)
+    assert_valid_ninjs(ninjs_schema, item)
+    assert item["by"] == "Mira Lund and Oren Vale, Baltic Wire"
+    assert item["copyrightholder"] == "NWS"
+    assert [(p["name"], p["rel"]) for p in item["people"]] == [
+        ("Irina Volkova", "about"),
+        ("Jonas Berg", "mentions"),
+        ("Mira Lund", "author"),
+        ("Oren Vale", "author"),
+    ]
+    assert item["people"][2]["uri"] == "http://testserver/authors/mira-lund/"
+
+
+def test_authors_in_an_item_are_not_imported_as_people_mentioned():
+    item = {
+        "uri": "urn:test:1",
+        "headlines": [{"value": "Ferry line reopens"}],
+        "people": [{"name": "Mira Lund", "rel": "author"}, {"name": "Marta Kovac", "rel": "mentions"}],
+    }
+    assert parse_item(item).people == ["Marta Kovac"]
 
 
 def test_a_bare_story_is_valid_ninjs(client, ninjs_schema):

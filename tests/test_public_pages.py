@@ -239,7 +239,7 @@ class TestOrganisationAndGroupPages:
         ministry = PersonFactory(
             slug="ministry-of-transport", name="Ministry of Transport", kind="organisation"
         )
-        story = ArticleFactory(published=True, people=[ministry])
+        story = ArticleFactory(published=True, people=[ministry], about=[ministry])
         (data,) = head(client, story.get_absolute_url()).json_ld
         assert data["about"][0]["@type"] == "Organization" and "jobTitle" not in data["about"][0]
 

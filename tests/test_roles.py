@@ -56,7 +56,7 @@ def new_story_data(**overrides):
         "published_at_0": "",
         "published_at_1": "",
     }
-    for inline in ("quotes", "corrections", "notes"):
+    for inline in ("bylines", "quotes", "corrections", "notes"):
         data.update({f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data

@@ -9,7 +9,15 @@ import pytest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .factories import ArticleFactory, PersonFactory, PhotoFactory, SectionFactory, TopicFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    SectionFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,14 +105,13 @@ class TestNewsArticleJsonLd:
         assert data["dateline"].startswith("MOSCOW, ")
         assert data["locationCreated"] == {"@type": "Place", "name": "Moscow"}
         assert data["articleSection"] == "World"
+        # Mentioned, not chosen as whom the story is about: the topic alone is its subject.
         assert {"@type": "Person", "name": "Irina Volkova", "jobTitle": "Foreign Minister"}.items() <= data[
-            "about"
+            "mentions"
         ][0].items()
-        assert data["about"][1] == {
-            "@type": "Thing",
-            "name": "Water",
-            "url": "http://testserver/topics/water/",
-        }
+        assert data["about"] == [
+            {"@type": "Thing", "name": "Water", "url": "http://testserver/topics/water/"}
+        ]
 
     def test_own_copy_is_authored_by_the_publication(self, client):
         story = ArticleFactory(published=True, agency="", dateline_place="")
@@ -119,6 +126,109 @@ class TestNewsArticleJsonLd:
         assert "</script><script>alert(1)" not in content
         ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1)
         assert json.loads(ld)["headline"] == headline
+
+
+class TestPeopleAndQuotesJsonLd:
+    """Who wrote it, whom it is about, whom it only mentions, and what they said."""
+
+    @pytest.fixture
+    def quoted(self):
+        volkova = PersonFactory(name="Irina Volkova", slug="irina-volkova", role="Foreign Minister")
+        kovac = PersonFactory(name="Marta Kovac", slug="marta-kovac", role="Harbour Master")
+        ministry = PersonFactory(name="Ministry of Water", slug="ministry-of-water", kind="organisation")
+        aide = PersonFactory(name="Tarik Osei", slug="tarik-osei", role="Aide")  # quoted, never listed
+        story = ArticleFactory(
+            published=True,
+            agency="",
+            body=(
+                "<p>“We are close to an agreement,” Volkova said.</p>"
+                "<p>“Ferries will no longer wait at sea,” said Kovac.</p>"
+                "<p>“The figures are final,” the ministry said.</p>"
+                "<p>“No comment yet,” Osei said.</p>"
+            ),
+            people=[volkova, kovac, ministry],
+            about=[volkova],
+            topics=[TopicFactory(name="Water", slug="water")],
+            authors=[
+                AuthorFactory(name="Mira Lund", slug="mira-lund", role="Diplomatic correspondent"),
+                AuthorFactory(name="Oren Vale", slug="oren-vale", role="", organisation="Baltic Wire"),
+            ],
+        )
+        for speaker, text in (
+            (volkova, "We are close to an agreement"),
+            (kovac, "Ferries will no longer wait at sea"),
+            (ministry, "The figures are final"),
+            (aide, "No comment yet"),
+        ):
+            QuoteFactory(article=story, speaker=speaker, text=text)
+        return story
+
+    def test_authors_are_people_with_the_url_of_their_page(self, client, quoted):
+        (data,) = head(client, quoted.get_absolute_url()).json_ld
+        assert data["author"] == [
+            {
+                "@type": "Person",
+                "name": "Mira Lund",
+                "url": "http://testserver/authors/mira-lund/",
+                "jobTitle": "Diplomatic correspondent",
+            },
+            {
+                "@type": "Person",
+                "name": "Oren Vale",
+                "url": "http://testserver/authors/oren-vale/",
+                "affiliation": {"@type": "Organization", "name": "Baltic Wire"},
+            },
+        ]
+        assert data["publisher"]["@type"] == "NewsMediaOrganization"  # the publication stays publisher
+        assert client.get("/authors/mira-lund/").status_code == 200  # the url answers
+
+    def test_about_is_the_editors_choice_and_everyone_else_is_mentioned(self, client, quoted):
+        (data,) = head(client, quoted.get_absolute_url()).json_ld
+        assert [(t["@type"], t["name"]) for t in data["about"]] == [
+            ("Person", "Irina Volkova"),
+            ("Thing", "Water"),
+        ]
+        assert [(t["@type"], t["name"]) for t in data["mentions"]] == [
+            ("Person", "Marta Kovac"),
+            ("Organization", "Ministry of Water"),
+            ("Person", "Tarik Osei"),  # quoted only: mentioned too
+        ]
+        assert data["about"][0]["url"] == "http://testserver/people/irina-volkova/"
+
+    def test_each_quote_is_a_quotation_part_of_the_story(self, client, quoted):
+        (data,) = head(client, quoted.get_absolute_url()).json_ld
+        url = f"http://testserver{quoted.get_absolute_url()}"
+        assert data["@id"] == url
+        assert [part["@type"] for part in data["hasPart"]] == ["Quotation"] * 4
+        first = data["hasPart"][0]
+        assert first == {
+            "@type": "Quotation",
+            "text": "We are close to an agreement",
+            "spokenByCharacter": {
+                "@type": "Person",
+                "name": "Irina Volkova",
+                "url": "http://testserver/people/irina-volkova/",
+            },
+            "isPartOf": {"@id": url},
+        }
+        assert data["hasPart"][2]["spokenByCharacter"]["@type"] == "Organization"
+        for part in data["hasPart"]:
+            assert client.get(part["spokenByCharacter"]["url"]).status_code == 200
+
+    def test_ninjs_agrees_on_about_and_mentioned(self, client, quoted):
+        (data,) = head(client, quoted.get_absolute_url()).json_ld
+        item = client.get(f"/api/stories/{quoted.pk}/ninjs").json()
+        json_ld = {(p["name"], "about") for p in data["about"] if p["@type"] != "Thing"}
+        json_ld |= {(p["name"], "mentions") for p in data["mentions"]}
+        ninjs = {
+            (p["name"], p["rel"]) for p in item["people"] + item["organisations"] if p["rel"] != "author"
+        }
+        assert ninjs == json_ld
+
+    def test_a_retracted_story_names_no_author(self, client, quoted):
+        quoted.retract(reason="The figures were wrong.")
+        html = client.get(quoted.get_absolute_url()).content.decode()
+        assert "Mira Lund" not in html and "Oren Vale" not in html
 
 
 class TestSocialCards:

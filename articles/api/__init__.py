@@ -17,7 +17,7 @@ from django.utils.cache import (
 from ninja import NinjaAPI, Router, Swagger
 
 from ..derived.cache import cache_publicly
-from . import errors, people, stories, taxonomy
+from . import authors, errors, people, stories, taxonomy
 from .partners import HEADER, PartnerKeyAuth, partner_of
 from .schemas import ApiIndex
 
@@ -58,7 +58,10 @@ class ContentAPI(NinjaAPI):
 api = ContentAPI(
     title=f"{settings.SITE_NAME} content API",
     version="1",
-    description="Published stories, people, topics and sections, read-only. Stories also as IPTC ninjs 2.1.",
+    description=(
+        "Published stories, their authors, people, topics and sections, read-only. "
+        "Stories also as IPTC ninjs 2.1."
+    ),
     urls_namespace="api",
     # No online validator badge: the docs page must load nothing from outside.
     docs=Swagger(settings={"validatorUrl": None}),
@@ -71,7 +74,13 @@ errors.install(api)
 @api.get("/", response=ApiIndex, url_name="index", tags=["index"])
 def index(request):
     """Where everything is."""
-    names = {"stories": "stories", "people": "people", "topics": "topics", "sections": "sections"}
+    names = {
+        "stories": "stories",
+        "authors": "authors",
+        "people": "people",
+        "topics": "topics",
+        "sections": "sections",
+    }
     links = {key: request.build_absolute_uri(reverse(f"api:{name}")) for key, name in names.items()}
     links["openapi"] = request.build_absolute_uri(reverse("api:openapi-json"))
     links["docs"] = request.build_absolute_uri(reverse("api:openapi-view"))
@@ -79,6 +88,7 @@ def index(request):
 
 
 api.add_router("", stories.router)
+api.add_router("", authors.router)
 api.add_router("", people.router)
 api.add_router("", taxonomy.router)
 

@@ -181,6 +181,25 @@ class PersonRef(Schema):
         return api_url(context, "person", slug=person.slug)
 
 
+class AuthorRef(Schema):
+    """A byline's author: a desk user's profile or a contributor's."""
+
+    slug: str
+    name: str
+    role: str
+    organisation: str = Field(description="A contributor's outlet or agency; empty for our own staff.")
+    url: str
+    api_url: str
+
+    @staticmethod
+    def resolve_url(author, context):
+        return absolute(context, author.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(author, context):
+        return api_url(context, "author", slug=author.slug)
+
+
 class StoryRef(Schema):
     id: int
     slug: str
@@ -212,11 +231,16 @@ class StorySummary(StoryRef):
     )
     section: SectionRef | None
     lead_photo: PhotoOut | None
+    authors: list[AuthorRef] = Field(description="The byline, in order; empty when the story has none.")
     ninjs_url: str
 
     @staticmethod
     def resolve_embargoed(story):
         return story.embargo_until if story.is_embargoed else None
+
+    @staticmethod
+    def resolve_authors(story):
+        return story.byline_authors  # prefetched with the stories (with_bylines)
 
     @staticmethod
     def resolve_ninjs_url(story, context):
@@ -301,8 +325,26 @@ class PersonOut(PersonRef):
         return api_url(context, "person-quotes", slug=person.slug)
 
 
+class AuthorOut(AuthorRef):
+    id: int
+    bio: str
+    email: str
+    links: list[str]
+    portrait: PhotoOut | None
+    stories: str
+
+    @staticmethod
+    def resolve_links(author):
+        return author.link_list
+
+    @staticmethod
+    def resolve_stories(author, context):
+        return f"{api_url(context, 'stories')}?author={author.slug}"
+
+
 class ApiIndex(Schema):
     stories: str
+    authors: str
     people: str
     topics: str
     sections: str
@@ -316,6 +358,10 @@ class StoryPage(Page[StorySummary]):
 
 
 class PersonPage(Page[PersonRef]):
+    pass
+
+
+class AuthorPage(Page[AuthorRef]):
     pass
 
 

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router
 
-from ..models import Article, Person, Quote, Section, Topic
+from ..models import Article, Author, Person, Quote, Section, Topic
 from ..models.keyset import MAX_ID, NEWEST_FIRST, keyset_page
 from ..wire.ninjs import story_to_ninjs
 from .errors import ApiError, reject_unknown_params
@@ -22,6 +22,7 @@ class StoryFilters(PageParams):
     section: SlugParam | None = Field(None, description="A section's slug.")
     topic: SlugParam | None = Field(None, description="A topic's slug.")
     person: SlugParam | None = Field(None, description="Stories mentioning this person (slug).")
+    author: SlugParam | None = Field(None, description="Stories by this author (slug).")
     published_after: DateTimeParam | None = Field(
         None, description="Published at or after this ISO 8601 date or time (site time zone if none given)."
     )
@@ -50,6 +51,8 @@ def filter_stories(stories, filters):
         stories = stories.filter(topics=_one(Topic.objects.on_record(), filters.topic, "topic"))
     if filters.person:
         stories = stories.filter(people=_one(Person.objects.on_record(), filters.person, "person"))
+    if filters.author:
+        stories = stories.filter(authors=_one(Author.objects.on_record(), filters.author, "author"))
     after, before = filters.published_after, filters.published_before
     if after and before and after >= before:
         raise ApiError(
@@ -72,9 +75,11 @@ def published_story(request, story_id):
     stories = (
         Article.objects.for_partner(partner_of(request))
         .select_related("lead_photo", "section")
+        .with_bylines()
         .prefetch_related(
             Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
             "people",
+            "about",
             "topics",
             "corrections",
         )
@@ -88,7 +93,7 @@ def story_list(request, filters: Query[StoryFilters]):
     With a partner key, embargoed stories too, each with its `embargoed` time."""
     reject_unknown_params(request, StoryFilters.model_fields)
     stories = Article.objects.for_partner(partner_of(request)).select_related("lead_photo", "section")
-    stories = filter_stories(stories, filters)
+    stories = filter_stories(stories.with_bylines(), filters)
     items, cursor = keyset_page(stories, NEWEST_FIRST, cursor=filters.cursor, limit=filters.limit)
     return {"items": items, "next_cursor": cursor, "next": next_url(request, cursor)}
 

@@ -27,6 +27,8 @@ from django.db import models
 
 from ..models import (
     Article,
+    Author,
+    Byline,
     Correction,
     Note,
     Person,
@@ -74,8 +76,11 @@ KINDS = (
     # The file itself is the photo's identity; `copy` tells apart two uploads of the same bytes.
     Kind("photos", Photo, (PHOTO_HASH, PHOTO_COPY), skip=frozenset({"image", "rendition_index"})),
     Kind("people", Person, ("slug",), skip=frozenset({"topics"})),
-    # Topics travel as taggings; the lock version belongs to this database's edit history.
-    Kind("stories", Article, ("slug",), skip=frozenset({"topics", "version"})),
+    Kind("authors", Author, ("slug",)),
+    # Topics travel as taggings and authors as bylines (their order is the byline's);
+    # the lock version belongs to this database's edit history.
+    Kind("stories", Article, ("slug",), skip=frozenset({"topics", "authors", "version"})),
+    Kind("bylines", Byline, ("article", "author")),
     Kind("quotes", Quote, ("article", POSITION), parent="article", position_order=("order", "id")),
     Kind("corrections", Correction, ("article", POSITION), "article", ("created_at", "id")),
     Kind("notes", Note, ("article", POSITION), "article", ("created_at", "id")),
@@ -86,6 +91,8 @@ KINDS = (
     Kind("wire_items", WireItem, ("uri",)),
 )
 KIND_OF_MODEL = {kind.model: kind for kind in KINDS}
+# Files version 1 gained later: an archive without them is still read (as having none).
+ADDED_LATER = frozenset({"authors", "bylines"})
 # The file names a manifest may list, revisions included.
 FILE_NAMES = (*(kind.name for kind in KINDS), REVISIONS)
 

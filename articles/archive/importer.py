@@ -32,6 +32,7 @@ from ..images.validation import inspect_upload
 from ..models import Article, Photo
 from . import history
 from .formats import (
+    ADDED_LATER,
     FILE_NAMES,
     FORMAT,
     FORMAT_VERSION,
@@ -142,10 +143,11 @@ def read_archive(directory):
     if version != FORMAT_VERSION:
         raise ArchiveError(f"Archive format version {version!r}; this code reads version {FORMAT_VERSION}.")
     files = manifest.get("files") or {}
-    if set(files) != set(FILE_NAMES):
+    # An archive made before bylines existed lacks their files: it restores without bylines.
+    if not set(FILE_NAMES) - ADDED_LATER <= set(files) <= set(FILE_NAMES):
         raise ArchiveError(f"The manifest lists {sorted(files)}, expected {sorted(FILE_NAMES)}.")
-    archive = {}
-    for name in FILE_NAMES:
+    archive = {name: [] for name in ADDED_LATER}
+    for name in (name for name in FILE_NAMES if name in files):
         # Our own fixed file names, never paths taken from the manifest.
         try:
             text = (directory / f"{name}.jsonl").read_text(encoding="utf-8")

@@ -20,10 +20,10 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from ..images.renditions import photo_create_renditions
-from ..models import Article, FrontSlot, Person, Photo, Quote, Section, Topic
+from ..models import Article, Author, Byline, FrontSlot, Person, Photo, Quote, Section, Topic
 from ..models.front import LEAD
 from ..models.live import entry_post
-from . import content, content_live, images
+from . import content, content_authors, content_live, images
 
 KINDS = ("stories", "people", "quotes", "photos")
 PHOTO_DIR = "demo"
@@ -56,8 +56,11 @@ def load_demo(now=None):
     with transaction.atomic():
         sections = {spec["slug"]: _section(spec) for spec in content.SECTIONS}
         people = {spec["slug"]: _person(spec, index, report) for index, spec in enumerate(content.PEOPLE)}
+        authors = {
+            spec["slug"]: _author(spec, index, report) for index, spec in enumerate(content_authors.AUTHORS)
+        }
         for index, spec in enumerate(content.STORIES):
-            _story(spec, index, now, sections, people, report)
+            _story(spec, index, now, sections, people, report, authors)
         _live_blog(content_live.LIVE_BLOG, now, sections, people, report)
         _front(content.FRONT, now)
     slugs = [spec["slug"] for spec in content.STORIES]
@@ -160,7 +163,34 @@ def _person(spec, index, report):
     return person
 
 
-def _story(spec, index, now, sections, people, report):
+def _author(spec, index, report):
+    author = Author.objects.filter(slug=spec["slug"]).first()
+    if author is not None:
+        return author
+    portrait = None
+    if spec["portrait"]:
+        portrait = _photo(
+            f"{PHOTO_DIR}/authors/{spec['slug']}.jpg",
+            # Seeds apart from the people's, so no author shares a face with someone quoted.
+            lambda: images.portrait_jpeg(f"author-{spec['slug']}", index + 100),
+            caption=f"{spec['name']}, {spec['role']}.",
+            alt=f"Head-and-shoulders portrait of {spec['name']}.",
+            credit=_credit(spec["portrait"]),
+            report=report,
+        )
+    return Author.objects.create(
+        slug=spec["slug"],
+        name=spec["name"],
+        role=spec["role"],
+        organisation=spec.get("organisation", ""),
+        bio=typeset(spec["bio"]),
+        email=spec.get("email", ""),
+        links="\n".join(spec.get("links", [])),
+        portrait=portrait,
+    )
+
+
+def _story(spec, index, now, sections, people, report, authors):
     if Article.objects.filter(slug=spec["slug"]).exists():
         return
     photo = None
@@ -189,6 +219,14 @@ def _story(spec, index, now, sections, people, report):
     )
     article.topics.add(*_topics(spec["topics"]))
     article.people.set([people[slug] for slug in spec["people"]])
+    # The first person named in the spec is whom the story is about; the rest it mentions.
+    article.about.set([people[slug] for slug in spec["people"][:1]])
+    Byline.objects.bulk_create(
+        [
+            Byline(article=article, author=authors[slug], order=order)
+            for order, slug in enumerate(content_authors.BYLINES.get(spec["slug"], []))
+        ]
+    )
     _quotes(article, spec["quotes"], people)
     report.created["stories"] += 1
     report.created["quotes"] += len(spec["quotes"])

@@ -233,6 +233,8 @@ def _forget_pages(sender, using=None, action="post_", **kwargs):
 # pipeline, which sends no signal; the Photo save around them does.
 PAGE_MODELS = (
     "Article",
+    "Author",
+    "Byline",
     "Person",
     "Photo",
     "Rendition",
@@ -263,7 +265,13 @@ def connect_signals():
         post_save.connect(_forget_pages, sender=model, dispatch_uid=f"articles.cache.pages-save-{name}")
         post_delete.connect(_forget_pages, sender=model, dispatch_uid=f"articles.cache.pages-delete-{name}")
     # Links between stories, people and topics (taggit sends its through model as sender).
-    for through in (Article.people.through, models.TaggedArticle, models.TaggedPerson):
+    for through in (
+        Article.people.through,
+        Article.about.through,
+        Article.authors.through,
+        models.TaggedArticle,
+        models.TaggedPerson,
+    ):
         m2m_changed.connect(
             _forget_pages, sender=through, dispatch_uid=f"articles.cache.pages-m2m-{through.__name__}"
         )

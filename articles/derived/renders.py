@@ -2,7 +2,8 @@
 (NewestLinked) current. Signals feed them, as they feed the page cache: both are derived.
 
 A story's own edits move its `version`, which its render is checked against. Everything
-else its page shows (quotes, corrections, the people, topics and photo it carries) draws a
+else its page shows (quotes, corrections, bylines and their authors' profiles, the people,
+topics and photo it carries) draws a
 new `stamp` for the stories concerned, in the writer's transaction: a reader that rendered
 from the rows before it stores under the old stamp, which no longer matches. Bulk writes
 that send no signal call `forget_all_renders()` (invalidate_public_pages does).
@@ -218,6 +219,34 @@ def _person_changed(sender, instance, using=None, raw=False, **kwargs):
     bump(Article.objects.filter(Q(pk__in=through) | Q(pk__in=quoted)).values("pk"), using)
 
 
+def _author_changed(sender, instance, using=None, raw=False, **kwargs):
+    """An author's profile: every story whose byline names them shows it (page and card)."""
+    if not raw:
+        bump(models.Byline.objects.filter(author_id=instance.pk).values("article_id"), using)
+
+
+def _page_links_changed(column):
+    """A receiver for a relation only the story's own page shows (whom it is about, its
+    authors added through the relation's manager): its stories' pages change; no list of
+    related stories does."""
+
+    def changed(sender, instance, action, pk_set=None, reverse=False, using=None, **kwargs):
+        if action not in ("pre_clear", "post_add", "post_remove"):
+            return
+        if not reverse:
+            bump([instance.pk], using)
+        elif action == "pre_clear":  # the other end's stories: known only before they are cleared
+            bump(sender.objects.filter(**{column: instance.pk}).values("article_id"), using)
+        else:
+            bump(list(pk_set or ()), using)
+
+    return changed
+
+
+_about_changed = _page_links_changed("person_id")
+_authors_changed = _page_links_changed("author_id")
+
+
 def _topic_changed(sender, instance, using=None, raw=False, **kwargs):
     if not raw:
         bump(models.TaggedArticle.objects.filter(tag_id=instance.pk).values("content_object_id"), using)
@@ -272,11 +301,15 @@ def connect_signals():
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid + "article-save")
     pre_delete.connect(_article_deleting, sender=Article, dispatch_uid=uid + "article-pre-delete")
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid + "article-delete")
-    for model in (models.Quote, models.Correction, models.LiveEntry):
+    for model in (models.Quote, models.Correction, models.LiveEntry, models.Byline):
         post_save.connect(_story_part_changed, sender=model, dispatch_uid=uid + f"{model.__name__}-save")
         post_delete.connect(_story_part_changed, sender=model, dispatch_uid=uid + f"{model.__name__}-delete")
     post_save.connect(_person_changed, sender=models.Person, dispatch_uid=uid + "person-save")
     pre_delete.connect(_person_changed, sender=models.Person, dispatch_uid=uid + "person-delete")
+    post_save.connect(_author_changed, sender=models.Author, dispatch_uid=uid + "author-save")
+    pre_delete.connect(_author_changed, sender=models.Author, dispatch_uid=uid + "author-delete")
+    m2m_changed.connect(_about_changed, sender=Article.about.through, dispatch_uid=uid + "m2m-about")
+    m2m_changed.connect(_authors_changed, sender=Article.authors.through, dispatch_uid=uid + "m2m-authors")
     post_save.connect(_topic_changed, sender=models.Topic, dispatch_uid=uid + "topic-save")
     pre_delete.connect(_topic_changed, sender=models.Topic, dispatch_uid=uid + "topic-delete")
     post_save.connect(_photo_changed, sender=models.Photo, dispatch_uid=uid + "photo-save")

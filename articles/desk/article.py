@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from ..models import Article, Correction, Note, Quote
+from ..models import Article, Byline, Correction, Note, Quote
 from ..models.transitions import allowed_transitions
 from ..public.preview import preview_url
 from .audit_log import AuditedDeleteMixin
@@ -54,6 +54,17 @@ class QuoteInline(admin.StackedInline):
     def get_queryset(self, request):
         # A live entry's quote is edited with its entry, on the live desk.
         return super().get_queryset(request).filter(entry__isnull=True)
+
+
+class BylineInline(admin.StackedInline):
+    """Who the story is by, in order; an author is a profile (Authors in the desk menu)."""
+
+    model = Byline
+    extra = 0
+    autocomplete_fields = ["author"]
+    fields = [("author", "order")]
+    verbose_name = "author in the byline"
+    verbose_name_plural = "byline (shown to readers; empty: the agency, or the publication for our own copy)"
 
 
 class CorrectionInline(admin.StackedInline):
@@ -114,9 +125,9 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "lead_photo", "people"]
+    autocomplete_fields = ["section", "lead_photo", "people", "about"]
     readonly_fields = ["state", "author", "created_at", "updated_at"]
-    inlines = [QuoteInline, CorrectionInline, NoteInline]
+    inlines = [BylineInline, QuoteInline, CorrectionInline, NoteInline]
     actions = ["publish_selected", "unpublish_selected"]
     history_latest_first = True
     object_history_template = "admin/articles/article/object_history.html"
@@ -126,7 +137,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         (None, {"fields": [("section", "urgency"), "headline", "slug", "standfirst", "lead_photo"]}),
         ("Dateline", {"fields": [("dateline_place", "dateline_date", "agency")]}),
         (None, {"fields": ["body"]}),
-        ("People and topics", {"fields": ["people", "topics"]}),
+        ("People and topics", {"fields": ["people", "about", "topics"]}),
         # Entries are posted from the story's live desk page (articles/desk/live_blog.py).
         ("Live blog", {"fields": [("is_live", "coverage_start", "coverage_end")]}),
         (

@@ -45,6 +45,7 @@ class ArticleAdminForm(forms.ModelForm):
             "agency",
             "body",
             "people",
+            "about",
             "topics",
             "is_live",
             "coverage_start",
@@ -83,7 +84,21 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_for_conflict(cleaned.get("expected_version"), cleaned.get("base_revision"))
+        self._check_about(cleaned)
         return cleaned
+
+    def _check_about(self, cleaned):
+        # Whom a story is about is chosen among the people it mentions: they are the people
+        # on record, whose pages the structured data links to.
+        if "about" not in self.fields or "people" not in self.fields:
+            return
+        mentioned = set(cleaned.get("people") or ())
+        missing = [person.name for person in cleaned.get("about") or () if person not in mentioned]
+        if missing:
+            self.add_error(
+                "about",
+                f"{', '.join(missing)}: add them to the people mentioned too, or leave them out here.",
+            )
 
     def _check_for_conflict(self, expected, base_revision):
         # Lock the row (PostgreSQL) so no save slips in between this check and ours.

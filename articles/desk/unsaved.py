@@ -34,7 +34,7 @@ LABELS = [
 ]
 # Autocomplete boxes hold only the choices already picked; restoring needs the names of the
 # copy's choices to put them back.
-AUTOCOMPLETE = {"section": Section, "lead_photo": Photo, "people": Person}
+AUTOCOMPLETE = {"section": Section, "lead_photo": Photo, "people": Person, "about": Person}
 
 
 def _when(value):

@@ -9,6 +9,7 @@ derived data: they all import from here.
 
 from .article import Article, ArticleQuerySet
 from .audit import AuditEvent
+from .author import Author, Byline
 from .autosave import UnsavedCopy
 from .desk_profile import DeskProfile
 from .editorial import Correction, Note, SlugRedirect, StatusChange
@@ -31,6 +32,8 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "AuditEvent",
+    "Author",
+    "Byline",
     "Correction",
     "DeskProfile",
     "Front",

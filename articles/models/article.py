@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from ..quotes import html_to_text
 from .article_queries import ArticleQuerySet
+from .author import CreditsMixin
 from .editorial import SlugRedirect
 from .embargo import EMBARGO_HELP, Embargoed, embargo_problems, embargo_running
 from .integrity import quote_problems
@@ -30,11 +31,13 @@ from .urgency import BREAKING, DEFAULT, Urgency, word
 PREVIEW_ENDING = {Status.PUBLISHED, Status.UNPUBLISHED, Status.RETRACTED}
 
 
-# A revision holds the story with its quotes, topics and corrections. The lock
+# A revision holds the story with its quotes, topics, corrections and bylines. The lock
 # version is left out so restoring an old revision can never wind it back.
 # The preview key is left out too: restoring must never bring a revoked link back.
-@reversion.register(follow=["quotes", "topic_items", "corrections"], exclude=["version", "preview_key"])
-class Article(Embargoed, LiveBlogFields, models.Model):
+@reversion.register(
+    follow=["quotes", "topic_items", "corrections", "bylines"], exclude=["version", "preview_key"]
+)
+class Article(CreditsMixin, Embargoed, LiveBlogFields, models.Model):
     """One story (a live blog when `is_live`: articles/models/live.py)."""
 
     Status = Status
@@ -107,6 +110,19 @@ class Article(Embargoed, LiveBlogFields, models.Model):
     )
     people = models.ManyToManyField(
         "articles.Person", blank=True, related_name="articles", verbose_name="people mentioned"
+    )
+    # The editor's choice among the people mentioned: structured data says the story is
+    # *about* them, and only *mentions* the rest (articles/models/author.py, people_by_role).
+    about = models.ManyToManyField(
+        "articles.Person",
+        blank=True,
+        related_name="stories_about",
+        verbose_name="the story is about",
+        help_text="Of the people mentioned, those the story is about; everyone else is only mentioned.",
+    )
+    # The byline, in order: profiles of desk users or contributors (articles/models/author.py).
+    authors = models.ManyToManyField(
+        "articles.Author", through="articles.Byline", blank=True, related_name="articles"
     )
     topics = TaggableManager(through=TaggedArticle, blank=True, verbose_name="topics")
     urgency = models.PositiveSmallIntegerField(

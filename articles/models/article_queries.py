@@ -1,9 +1,10 @@
 """The story queryset: which stories a reader may see, and when that next changes by the clock."""
 
 from django.db import models
-from django.db.models import Q, Subquery
+from django.db.models import Prefetch, Q, Subquery
 from django.utils import timezone
 
+from .author import Byline
 from .front import FrontSlot
 from .status import Status, embargoed_q, on_record_q, published_q
 from .urgency import BREAKING, breaking_since, breaking_window
@@ -37,10 +38,16 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(on_record_q(now=now))
 
-    def for_listing(self):
-        """What a list of story cards shows, fetched in one query. Cards never show the
-        body, the widest column, so it stays in the database."""
-        return self.select_related("lead_photo", "section").defer("body").order_by("-published_at", "-id")
+    def for_listing(self, *, bylines=True):
+        """What a list of story cards shows: the stories in one query, their bylines in one
+        more (`bylines=False` for the related-stories cards, which show none). Cards never
+        show the body, the widest column, so it stays in the database."""
+        stories = self.select_related("lead_photo", "section").defer("body").order_by("-published_at", "-id")
+        return stories.with_bylines() if bylines else stories
+
+    def with_bylines(self):
+        """Each story's bylines with their authors, in byline order, in one query."""
+        return self.prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
 
     def breaking(self):
         """The front page's breaking strip: FLASH and URGENT stories of the last few hours

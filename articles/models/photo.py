@@ -10,6 +10,7 @@ from PIL import Image
 from ..images.decode import upright_size
 from ..images.validation import inspect_upload
 from .article import Article
+from .author import Author
 from .files import original_upload_to, photo_storage
 from .live import LiveEntry
 from .person import Person
@@ -61,17 +62,22 @@ class PhotoQuerySet(models.QuerySet):
 
     def on_record(self):
         """Photos readers may download: leading a published story, or the portrait of a
-        person on record. Anything else, a draft's or an embargoed wire picture, stays private."""
+        person or an author on record. Anything else, a draft's or an embargoed wire picture,
+        stays private."""
         leads = Article.objects.published().filter(lead_photo=OuterRef("pk"))
         portraits = Person.objects.on_record().filter(portrait=OuterRef("pk"))
         in_entries = LiveEntry.objects.published().filter(photo=OuterRef("pk"))
-        return self.filter(Q(Exists(leads)) | Q(Exists(portraits)) | Q(Exists(in_entries)))
+        authors = Author.objects.on_record().filter(portrait=OuterRef("pk"))
+        return self.filter(
+            Q(Exists(leads)) | Q(Exists(portraits)) | Q(Exists(in_entries)) | Q(Exists(authors))
+        )
 
     def _used_q(self):
         return (
             Q(Exists(Article.objects.filter(lead_photo=OuterRef("pk"))))
             | Q(Exists(Person.objects.filter(portrait=OuterRef("pk"))))
             | Q(Exists(LiveEntry.objects.filter(photo=OuterRef("pk"))))
+            | Q(Exists(Author.objects.filter(portrait=OuterRef("pk"))))
         )
 
 

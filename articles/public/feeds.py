@@ -1,8 +1,9 @@
-"""RSS 2.0 and Atom feeds of the latest published stories: all, or one section, topic or person.
+"""RSS 2.0 and Atom feeds of the latest published stories: all, or one section, topic, person or author.
 
 Built on contrib's Feed. Each entry carries the headline, link, standfirst,
-publication and update times, the agency as author, topics as categories, and
-the lead photo as an enclosure with its credit (RSS adds Media RSS for it).
+publication and update times, its byline (RSS `dc:creator` and Atom `author` per author,
+with the author's page in Atom; the agency or the publication when it has none), topics
+as categories, and the lead photo as an enclosure with its credit (RSS adds Media RSS for it).
 `conditional()` gives every feed an ETag and Last-Modified from its own items.
 """
 
@@ -18,10 +19,11 @@ from django.utils.html import escape, format_html
 from django.views.decorators.http import condition
 
 from ..derived.cache import public_page
-from ..models import Article, Person, Section, Topic
+from ..models import Article, Author, Person, Section, Topic
 from .structured_data import author_name
 
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 
 # Characters XML 1.0 cannot carry at all; editors' text may still hold them (pasted copy).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -49,17 +51,28 @@ class XmlTextMixin:
 
 
 class AtomFeed(XmlTextMixin, Atom1Feed):
-    pass
+    """Atom with one <author> per byline author, their page as its <uri>."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, url in item.get("authors") or ():
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.addQuickElement("uri", url)
+            handler.endElement("author")
 
 
 class MediaRssFeed(XmlTextMixin, Rss201rev2Feed):
     """RSS 2.0 plus the lead photo as media:content with its credit, and atom:updated."""
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS, "xmlns:dc": DUBLIN_CORE}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        # Dublin Core's creator repeats, one per author; RSS's own <author> wants an e-mail.
+        for name, _ in item.get("authors") or ():
+            handler.addQuickElement("dc:creator", name)
         # RSS 2.0 has no update time; the Atom namespace it already declares does.
         if item["updateddate"] is not None:
             handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
@@ -103,6 +116,7 @@ class LatestStoriesFeed(Feed):
                 enclosure.url = request.build_absolute_uri(enclosure.url)
             if item.get("photo"):
                 item["photo"]["url"] = request.build_absolute_uri(item["photo"]["url"])
+            item["authors"] = [(name, request.build_absolute_uri(url)) for name, url in item["authors"]]
         return feed
 
     def item_title(self, item):
@@ -126,7 +140,9 @@ class LatestStoriesFeed(Feed):
         return max(item.modified_at, item.published_at)
 
     def item_author_name(self, item):
-        return author_name(item)
+        # A story with a byline names each author itself (item_extra_kwargs); one without
+        # is credited to the agency, or the publication for our own copy.
+        return None if item.byline_authors else author_name(item)
 
     def item_categories(self, item):
         word = [item.urgency_word] if item.urgency_word else []
@@ -140,11 +156,13 @@ class LatestStoriesFeed(Feed):
         return [Enclosure(shared.url, str(shared.size), shared.mime_type)]
 
     def item_extra_kwargs(self, item):
+        authors = [(author.credit, author.get_absolute_url()) for author in item.byline_authors]
         photo = item.lead_photo
         if not photo:
-            return {}
+            return {"authors": authors}
         shared = photo.share_image
         return {
+            "authors": authors,
             "photo": {
                 "url": shared.url,
                 "type": shared.mime_type,
@@ -152,7 +170,7 @@ class LatestStoriesFeed(Feed):
                 "height": shared.height,
                 "description": photo.caption or photo.alt_text,
                 "credit": photo.credit_line,
-            }
+            },
         }
 
 
@@ -223,6 +241,27 @@ class PersonFeed(LatestStoriesFeed):
 
 
 class PersonAtomFeed(PersonFeed, LatestStoriesAtomFeed):
+    pass
+
+
+class AuthorFeed(LatestStoriesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author.objects.on_record(), slug=slug)
+
+    def title(self, author):
+        return f"{settings.SITE_NAME}: stories by {author.name}"
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def description(self, author):
+        return f"Stories by {author.credit}, from {settings.SITE_NAME}."
+
+    def stories(self, author):
+        return super().stories(author).filter(authors=author)
+
+
+class AuthorAtomFeed(AuthorFeed, LatestStoriesAtomFeed):
     pass
 
 

@@ -26,4 +26,4 @@ def related_stories(article, limit=4):
         .values("pk", "published_at")
         .distinct()[:limit]
     )
-    return list(Article.objects.filter(pk__in=nearest.values("pk")).for_listing())
+    return list(Article.objects.filter(pk__in=nearest.values("pk")).for_listing(bylines=False))

@@ -3,7 +3,7 @@ News sitemap /sitemap-news.xml.
 
 The index never counts or aggregates over the archive, so it costs the same at a thousand
 stories as at millions: stories are split by calendar month (the months between the first
-published story and now, found with one index probe), and people and topics by blocks of
+published story and now, found with one index probe), and people, topics and authors by blocks of
 primary keys (the highest key is another index probe). Each listed sitemap then reads one
 bounded range. Absolute URLs take their domain from the request: contrib.sites is not
 installed, so the views fall back to RequestSite.
@@ -20,7 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import Article, Person, Section, Topic
+from ..models import Article, Author, Person, Section, Topic
 from .feeds import xml_text
 
 # Google News reads only stories published in the last two days, at most 1,000 of them.
@@ -65,9 +65,9 @@ class StoryMonthSitemap(Sitemap):
 
 
 class _StoryListSitemap(Sitemap):
-    """Pages listing stories (sections, topics, people) in one block of primary keys, listed
-    once they are public: for sections, a probe per row that stops at the first published
-    story found; for topics and people, their on_record() querysets, built the same way."""
+    """Pages listing stories (sections, topics, people, authors) in one block of primary keys,
+    listed once they are public: for sections, a probe per row that stops at the first
+    published story found; for the others, their on_record() querysets, built the same way."""
 
     model = None
 
@@ -130,7 +130,18 @@ class PersonSitemap(_StoryListSitemap):
     model = Person
 
 
-LIST_SITEMAPS = {"sections": SectionSitemap, "topics": TopicSitemap, "people": PersonSitemap}
+class AuthorSitemap(_StoryListSitemap):
+    """Authors on record: carried by a published story's byline."""
+
+    model = Author
+
+
+LIST_SITEMAPS = {
+    "sections": SectionSitemap,
+    "topics": TopicSitemap,
+    "people": PersonSitemap,
+    "authors": AuthorSitemap,
+}
 
 
 def _story_months():

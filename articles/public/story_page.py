@@ -341,7 +341,7 @@ def related_block(article_pk, links, context):
             cards[pk] = card
     missing = [pk for pk in ids if pk in rows and pk not in cards]
     if missing:
-        for story in Article.objects.filter(pk__in=missing).for_listing():
+        for story in Article.objects.filter(pk__in=missing).for_listing(bylines=False):
             _, _, stamp, rendered_stamp, rendered_version, card_context, _ = rows[story.pk]
             stamp = stamp or 0
             card = render_to_string("articles/includes/_related_card.html", {"story": story})

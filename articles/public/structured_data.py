@@ -17,8 +17,41 @@ def iso(moment):
 
 
 def author_name(article):
-    """Who the story is by: the wire agency, or the publication for our own copy."""
-    return article.agency or settings.SITE_NAME
+    """Who the story is by: its byline, else the wire agency, or the publication for our own copy.
+    A retracted story keeps only its headline: not who wrote what was withdrawn."""
+    byline = "" if article.is_retracted else article.byline_text
+    return byline or article.agency or settings.SITE_NAME
+
+
+def authors(article, request):
+    """`author`: a Person per byline, with the url of their page, as Google's article guide
+    asks; without a byline, the agency or the publication as before. The publication is
+    the `publisher` either way."""
+    people = [
+        {
+            "@type": "Person",
+            "name": author.name,
+            "url": request.build_absolute_uri(author.get_absolute_url()),
+            **({"jobTitle": author.role} if author.role else {}),
+            **(
+                {"affiliation": {"@type": "Organization", "name": author.organisation}}
+                if author.organisation
+                else {}
+            ),
+        }
+        # A retracted story keeps only its headline: not who wrote what was withdrawn.
+        for author in ([] if article.is_retracted else article.byline_authors)
+    ]
+    if people:
+        return people
+    own_copy = not article.agency
+    return [
+        {
+            "@type": "NewsMediaOrganization" if own_copy else "Organization",
+            "name": author_name(article),
+            **({"url": request.build_absolute_uri("/")} if own_copy else {}),
+        }
+    ]
 
 
 def publisher(request):
@@ -56,7 +89,6 @@ def news_article(article, request):
     url = request.build_absolute_uri(article.get_absolute_url())
     # A marked write-through, not a typo fix, is the modification search engines are told of.
     modified = max(article.modified_at, article.published_at) if article.published_at else article.modified_at
-    own_copy = not article.agency
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -68,13 +100,7 @@ def news_article(article, request):
         "inLanguage": settings.NEWSROOM_PUBLICATION_LANGUAGE,
         "datePublished": iso(article.published_at),
         "dateModified": iso(modified),
-        "author": [
-            {
-                "@type": "NewsMediaOrganization" if own_copy else "Organization",
-                "name": author_name(article),
-                **({"url": request.build_absolute_uri("/")} if own_copy else {}),
-            }
-        ],
+        "author": authors(article, request),
         "publisher": publisher(request),
         "isAccessibleForFree": True,
     }
@@ -90,17 +116,24 @@ def news_article(article, request):
         data["locationCreated"] = {"@type": "Place", "name": article.dateline_place}
     if article.section:
         data["articleSection"] = article.section.name
-    people = [_person(person, request) for person in article.people.all()]
+    about, mentioned = article.people_by_role()
     topics = [
         {"@type": "Thing", "name": topic.name, "url": request.build_absolute_uri(topic.get_absolute_url())}
         for topic in article.topics.all()
     ]
-    if people or topics:
-        data["about"] = people + topics
+    # `about` is the editor's choice of people, and the topics; everyone else named or
+    # quoted is only mentioned (ninjs says the same: articles/wire/ninjs.py).
+    if about or topics:
+        data["about"] = [_person(person, request) for person in about] + topics
+    if mentioned:
+        data["mentions"] = [_person(person, request) for person in mentioned]
     if topics:
         data["keywords"] = [topic["name"] for topic in topics]
     if article.is_live:
         data.update(live_blog(article, request, url))
+    quotes = list(article.quotes.all())
+    if quotes:
+        data["hasPart"] = [quotation(quote, url, request) for quote in quotes]
     return {key: value for key, value in data.items() if value not in (None, "")}
 
 
@@ -135,15 +168,31 @@ def blog_posting(entry, request, story_url):
     return data
 
 
-def _person(person, request):
+def quotation(quote, article_url, request):
+    """One quote as a schema.org Quotation, part of the story (`hasPart` / `isPartOf`, the
+    two directions of one relation). `spokenByCharacter` is schema.org's property for the
+    person or organisation a quotation is attributed to within the work containing it;
+    `creator` would credit them with the Quotation itself. docs/authors.md says more."""
+    return {
+        "@type": "Quotation",
+        "text": quote.text,
+        "spokenByCharacter": _person(quote.speaker, request, brief=True),
+        "isPartOf": {"@id": article_url},
+    }
+
+
+def _person(person, request, brief=False):
     """A Person, or an Organization for an organisation or a group that speaks as one:
     schema.org has no type for a family or a board, and Organization is the type Google's
-    profile guide accepts beside Person."""
+    profile guide accepts beside Person. `brief`: type, name and url only (the full entry
+    is already under about or mentions)."""
     data = {
         "@type": "Person" if person.is_person else "Organization",
         "name": person.name,
         "url": request.build_absolute_uri(person.get_absolute_url()),
     }
+    if brief:
+        return data
     if person.alias_list:
         data["alternateName"] = person.alias_list
     if person.is_person:
@@ -170,5 +219,31 @@ def profile_page(person, request):
         "@id": url,
         "url": url,
         "dateModified": iso(person.updated_at),
+        "mainEntity": entity,
+    }
+
+
+def author_profile_page(author, request):
+    """The ProfilePage of an author's page: the Person behind the byline."""
+    url = request.build_absolute_uri(author.get_absolute_url())
+    entity = {"@type": "Person", "name": author.name, "url": url}
+    if author.role:
+        entity["jobTitle"] = author.role
+    if author.organisation:
+        entity["affiliation"] = {"@type": "Organization", "name": author.organisation}
+    else:
+        entity["worksFor"] = {"@type": "NewsMediaOrganization", "name": settings.SITE_NAME}
+    if author.bio:
+        entity["description"] = author.bio
+    if author.portrait:
+        entity["image"] = image_object(author.portrait, request)
+    if author.link_list:
+        entity["sameAs"] = author.link_list
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "@id": url,
+        "url": url,
+        "dateModified": iso(author.updated_at),
         "mainEntity": entity,
     }

@@ -45,6 +45,7 @@ urlpatterns = [
     path("preview/<str:token>/", views.story_preview, name="preview"),
     path("photos/<photokey:key>/<photospec:spec>", media.photo_file, name="photo-file"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("sections/<slug:slug>/", views.section_detail, name="section"),
     path("search/", views.search, name="search"),
@@ -61,6 +62,10 @@ urlpatterns = [
     path("feeds/people/<slug:slug>/rss/", feeds.conditional(feeds.PersonFeed()), name="person-feed-rss"),
     path(
         "feeds/people/<slug:slug>/atom/", feeds.conditional(feeds.PersonAtomFeed()), name="person-feed-atom"
+    ),
+    path("feeds/authors/<slug:slug>/rss/", feeds.conditional(feeds.AuthorFeed()), name="author-feed-rss"),
+    path(
+        "feeds/authors/<slug:slug>/atom/", feeds.conditional(feeds.AuthorAtomFeed()), name="author-feed-atom"
     ),
     path("sitemap.xml", public_page(sitemaps.sitemap_index), name="sitemap"),
     path(

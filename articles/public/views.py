@@ -1,5 +1,5 @@
 """Public pages. Every read starts from a public queryset: Article.objects.published()
-(or on_record() for a story's own address), Person/Topic.objects.on_record()."""
+(or on_record() for a story's own address), Person/Topic/Author.objects.on_record()."""
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from ..derived.cache import public_page
 from ..derived.search import clean_query, search_people, search_stories
-from ..models import Article, Correction, FrontSlot, Person, Quote, Section, Topic
+from ..models import Article, Author, Correction, FrontSlot, Person, Quote, Section, Topic
 from ..models.files import signed_photo_urls
 from .live import cap_max_age, with_live_stream
 from .pagination import paginate
@@ -45,9 +45,11 @@ def story_queryset(queryset):
     """A story with everything its page shows, in a fixed number of queries."""
     return (
         queryset.select_related("lead_photo", "section")
+        .with_bylines()
         .prefetch_related(
             Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
             "people",
+            "about",
             "topics",
         )
         .annotate(has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))))
@@ -121,6 +123,13 @@ def person_detail(request, slug):
         "articles/person_detail.html",
         {"person": person, "page_obj": quotes, "stories": stories},
     )
+
+
+@public_page
+def author_detail(request, slug):
+    author = get_object_or_404(Author.objects.on_record().select_related("portrait"), slug=slug)
+    page = paginate(request, Article.objects.published().filter(authors=author).for_listing(), cursor=True)
+    return render(request, "articles/author_detail.html", {"author": author, "page_obj": page})
 
 
 @public_page

@@ -89,11 +89,11 @@ FEED_FORMATS = {"rss": ("RSS", "application/rss+xml"), "atom": ("Atom", "applica
 
 @register.simple_tag(takes_context=True)
 def feed_links(context):
-    """<link rel=alternate> for the site's feeds, and for the section, topic or person a page
+    """<link rel=alternate> for the site's feeds, and for the section, topic, person or author a page
     shows: RSS and Atom each time, so a feed reader finds the format it prefers."""
     site = context.get("site_name", "")
     feeds = [(f, f"{site}: latest stories", reverse(f"articles:feed-{f}")) for f in FEED_FORMATS]
-    for kind in ("section", "topic", "person"):
+    for kind in ("section", "topic", "person", "author"):
         obj = context.get(kind)
         if obj is not None and getattr(obj, "slug", None):
             name = getattr(obj, "name", str(obj))
@@ -121,6 +121,11 @@ def news_article_json_ld(context, article):
 @register.simple_tag(takes_context=True)
 def profile_page_json_ld(context, person):
     return json_ld(structured_data.profile_page(person, context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def author_profile_json_ld(context, author):
+    return json_ld(structured_data.author_profile_page(author, context["request"]))
 
 
 @register.simple_tag

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..images.ingest import photo_create_from_upload
-from ..models import Article, Note, Person, Photo, Section, WireItem
+from ..models import Article, Author, Byline, Note, Person, Photo, Section, WireItem
 from ..models.slugs import unique_slug
 from .ninjs import InvalidItem, compare_versions, parse_item
 from .plain import parse_wire
@@ -101,12 +101,35 @@ def story_create_from_wire(*, text, user=None):
     with transaction.atomic():
         with reversion.create_revision():
             article.save()
+            bylines = author_bylines(article, story.bylines)
+            if bylines:
+                reversion.add_to_revision(article)  # follows its bylines into this revision
             reversion.set_user(user)
             reversion.set_comment("Imported from wire copy.")
         note = wire_note(story, proposed)
         if note:
             Note.objects.create(article=article, author=user, text=note)
     return WireImport(article, warnings, proposed, len(story.notes))
+
+
+def author_bylines(article, names):
+    """Put the copy's "By …" names on `article` as its byline, in order: each the profile of
+    that name at that outlet, else a new contributor's profile (no login). A new profile
+    is public only once a published story carries it (AuthorQuerySet.on_record)."""
+    bylines = []
+    for order, found in enumerate(names):
+        # Copy that names no outlet is the dateline agency's; our own agency's is staff copy.
+        organisation = found.organisation or article.agency
+        author = Author.objects.filter(name__iexact=found.name, organisation__iexact=organisation).first()
+        if author is None:
+            author = Author.objects.create(
+                name=found.name,
+                slug=unique_slug(Author, found.name),
+                organisation=organisation,
+                role=found.role,
+            )
+        bylines.append(Byline(article=article, author=author, order=order))
+    return Byline.objects.bulk_create(bylines, ignore_conflicts=True) if bylines else []
 
 
 def wire_note(story, proposed):

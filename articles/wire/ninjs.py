@@ -54,20 +54,26 @@ def story_to_ninjs(article, *, base_url):
         "slugline": article.slug,
         "headlines": [{"role": "main", "value": article.headline}],
         "bodies": [{"role": "main", "contenttype": "text/html", "value": article.body, **counts}],
-        "by": agency,
+        # A natural-language statement of who made it: the byline, else the agency.
+        "by": article.byline_text or agency,
         "copyrightholder": agency,
         "subjects": [_concept(topic, "about", url) for topic in article.topics.all()],
-        # An organisation that speaks goes where ninjs keeps organisations; people and groups
-        # of people (a family, a board) stay among the people.
-        "people": [
-            _concept(p, "mentions", url) for p in article.people.all() if p.kind != p.Kind.ORGANISATION
-        ],
+        "people": [],
         "renditions": [{"name": "web", "href": url(article.get_absolute_url()), "contenttype": "text/html"}],
         "standard": {"name": "ninjs", "version": "2.1", "schema": SCHEMA_URI},
     }
-    organisations = [p for p in article.people.all() if p.kind == p.Kind.ORGANISATION]
+    # "about" and "mentions" as the JSON-LD says them (Article.people_by_role). An organisation
+    # goes where ninjs keeps organisations; people and groups (a family, a board) stay people.
+    about, mentioned = article.people_by_role()
+    organisations = []
+    for rel, found in (("about", about), ("mentions", mentioned)):
+        for person in found:
+            kind = organisations if person.kind == person.Kind.ORGANISATION else item["people"]
+            kind.append(_concept(person, rel, url))
+    # The byline's authors, as people the item relates to as its authors.
+    item["people"] += [_concept(author, "author", url) for author in article.byline_authors]
     if organisations:
-        item["organisations"] = [_concept(organisation, "mentions", url) for organisation in organisations]
+        item["organisations"] = organisations
     if article.standfirst:
         item["headlines"].append({"role": "sub", "value": article.standfirst})
     if article.dateline_place:
@@ -261,7 +267,9 @@ def parse_item(data):
         agency=(item.copyrightholder or item.by or "").strip()[:100],
         slugline=(item.slugline or "").strip(),
         topics=_names(item.subjects, 100),
-        people=_names(item.people, 200),
+        # The item's authors (rel "author", as our own export writes them) wrote it; they are
+        # not people the story mentions.
+        people=_names([person for person in item.people if person.rel != "author"], 200),
         picture=_picture(item.associations),
         urgency=item.urgency,
         embargoed=_parse_time(item.embargoed, "embargoed"),

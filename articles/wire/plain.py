@@ -5,7 +5,7 @@ Top to bottom; blank lines anywhere and Windows line endings do not matter:
 
     All news                                     section or navigation labels (optional)
     Freight terminal to be rebuilt               the headline
-    By Ana Ortiz  ·  11 SEP 2026, 14:25          bylines and time stamps (to the note)
+    By Ana Ortiz  ·  11 SEP 2026, 14:25          bylines (the story's authors) and time stamps (to the note)
     Work on the site starts next spring.         the standfirst (optional)
     A crane at the terminal  Pictures/NWS        the photo's alt text (optional) …
     A crane at the terminal                      … its caption …
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from . import furniture
 from .body import Body
+from .bylines import BylineName, parse_byline
 from .datelines import EXAMPLE as DATELINE_EXAMPLE
 from .datelines import match_dateline
 from .furniture import NoteLine
@@ -64,6 +65,7 @@ class WireStory:
     alt_text: str = ""
     notes: tuple[NoteLine, ...] = ()
     has_dateline: bool = True
+    bylines: tuple[BylineName, ...] = ()  # from the "By …" lines above the body, in order
 
     @property
     def body_html(self):
@@ -297,4 +299,11 @@ class _Header:
             paragraphs=tuple(paragraphs),
             notes=tuple(sorted([*self.notes, *body.notes], key=lambda note: note.line)),
             has_dateline=has_dateline,
+            bylines=self.bylines(),
         )
+
+    def bylines(self):
+        # The header's own bylines only: a "By …" line inside the body belongs to another story
+        # ("Read also") or credits a photo.
+        found = [name for note in self.notes if note.kind == "byline" for name in parse_byline(note.text)]
+        return tuple(dict.fromkeys(found))
