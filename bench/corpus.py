@@ -62,7 +62,10 @@ VOCABULARY = _vocabulary
 # Zipf–Mandelbrot weights, as English word counts follow: frequency ∝ 1 / (rank + 2.7).
 _WORD_WEIGHTS = list(itertools.accumulate(1 / (rank + 2.7) for rank in range(1, len(VOCABULARY) + 1)))
 _TOPIC_WEIGHTS = list(itertools.accumulate(1 / rank**0.8 for rank in range(1, TOPIC_POOL + 1)))
-TOPIC_NAMES = [word.title() for word in sorted(set(Lorem.word_list), key=len, reverse=True)[:TOPIC_POOL]]
+# Longest words first, ties in alphabetical order: a set's order changes from one process to
+# the next (string hashing is salted), and the seed, the measurements and the peer must agree
+# on which topic has which popularity rank.
+TOPIC_NAMES = [word.title() for word in sorted(set(Lorem.word_list), key=lambda w: (-len(w), w))[:TOPIC_POOL]]
 FIRST_NAMES = list(Names.first_names_female) + list(Names.first_names_male)
 
 

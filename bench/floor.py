@@ -11,13 +11,16 @@ from functools import cache
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from articles.derived.cache import cache_publicly
 from articles.images.renditions import rendition_specs
 from articles.models import Article, Person, Photo, Quote, Section, Topic
 from articles.public.pagination import BoundedPage
+from articles.public.story_page import related_cards
 from bench import corpus
 
 
@@ -118,8 +121,11 @@ def _story(index):
 
 def story(request):
     stories = [_story(index) for index in range(1, 6)]
+    # The page's related block as story_page.render_story builds it: the template reads
+    # `related_block` (a `related` list would leave the four cards out of the floor).
+    related = render_to_string("articles/includes/_related.html", {"related": related_cards(stories[1:5])})
     response = render(
-        request, "articles/article_detail.html", {"article": stories[0], "related": stories[1:5]}
+        request, "articles/article_detail.html", {"article": stories[0], "related_block": mark_safe(related)}
     )
     return cache_publicly(response)
 

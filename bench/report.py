@@ -8,11 +8,11 @@ import json
 import re
 
 START, END = "<!-- bench:pages:start -->", "<!-- bench:pages:end -->"
-# Targets of issue 7.
+# Targets of issue 7, the story's share of the floor raised by issue 15.
 P50_GROWTH = 1.5
-FLOOR_SHARE = 0.5
 CACHE_GAIN = 10
 FLOOR_PAGES = {"story": "floor: story", "list /": "floor: list"}
+FLOOR_SHARE = {"story": 0.8, "list /": 0.5}
 SEEDED_ALREADY_S = 5  # seed_bench only checked the archive
 
 
@@ -75,9 +75,10 @@ def targets(results):
     ]
     for page, floor in FLOOR_PAGES.items():
         shares = [r["uncached"][page]["rps"] / r["uncached"][floor]["rps"] for r in results]
+        target = FLOOR_SHARE[page]
         lines.append(
-            f"| {page}: uncached rate ÷ floor (≥ {FLOOR_SHARE}) | "
-            + " | ".join(f"{share:.2f} {'✓' if share >= FLOOR_SHARE else '✗'}" for share in shares)
+            f"| {page}: uncached rate ÷ floor (≥ {target}) | "
+            + " | ".join(f"{share:.2f} {'✓' if share >= target else '✗'}" for share in shares)
             + " |"
         )
         gains = [r["cached"][page]["rps"] / r["uncached"][page]["rps"] for r in results]
@@ -105,7 +106,34 @@ def targets(results):
             f"| {page} | {shown} {'✓' if ratio <= P50_GROWTH else '✗'} | {in_process:.2f} | {counts} "
             f"| {', '.join(uses)} |"
         )
-    return lines + growth
+    return lines + growth + per_url(results)
+
+
+def per_url(results):
+    """In-process time per listed URL of the pages whose document grows with the archive
+    (a month's sitemap, a block of people, the index itself)."""
+    pages = [
+        page
+        for page in results[-1]["pages"]
+        if all(r["pages"].get(page, {}).get("locs", 0) > 0 for r in results)
+    ]
+    if not pages:
+        return []
+    lines = [
+        "",
+        "Documents that grow with the archive: URLs listed and in-process time per URL "
+        "(ms ÷ URLs) at each size:",
+        "",
+        "| page | " + " | ".join(f"{_size(r['stories'])}: URLs | µs per URL" for r in results) + " |",
+        "|---|" + "--:|--:|" * len(results),
+    ]
+    for page in pages:
+        cells = []
+        for result in results:
+            counted = result["pages"][page]
+            cells += [f"{counted['locs']:,}", f"{counted['median_ms'] * 1000 / counted['locs']:.0f}"]
+        lines.append(f"| {page} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def section(results):

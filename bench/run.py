@@ -15,7 +15,7 @@ created and migrated if missing; `test` is never touched):
    sizes alike; the medians of the rounds are reported. The uncached servers
    also serve the no-query "floor" pages (bench/floor.py);
 4. results go to bench/results/postgresql-N.json, and with --write the section
-   of docs/benchmarks.md between its markers is rebuilt from every result file.
+   of docs/benchmarks.md between its markers is rebuilt from this run's results.
 """
 
 import argparse
@@ -330,7 +330,9 @@ def main(argv=None):
     if args.write:
         from bench import report
 
-        report.write(args.write, sorted(RESULTS.glob("postgresql-*.json")))
+        # This run's sizes only: a result file left by an earlier run (of older code, perhaps)
+        # would be compared with these figures as if measured alongside them.
+        report.write(args.write, [RESULTS / f"postgresql-{size}.json" for size in sorted(args.sizes)])
         print(f"bench: wrote {args.write}")
 
 

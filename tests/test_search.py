@@ -122,6 +122,27 @@ class TestResults:
         assert result_headlines(response) == []
         assert b"Type a word" in response.content
 
+    def test_the_matches_are_found_and_ranked_once_per_page(self, client, settings):
+        """The count, the page and the people box read one ranked list of ids: before, each
+        ran the walk over the newest matches again (4 queries; 3 walks and 2 rankings of up to
+        RANK_CANDIDATES stories at a large archive)."""
+        settings.PAGE_CACHE = False
+        harbour = PersonFactory(name="Harbour Master", slug="harbour-master")
+        stories = [story(f"Harbour report {i}", people=[harbour]) for i in range(25)]
+        search(client, "harbour")  # the site-wide values, cached by the first request
+        for page, expected in (({}, 3), ({"page": 2}, 2)):
+            with CaptureQueriesContext(connection) as queries:
+                response = search(client, "harbour", **page)
+            assert len(queries) == expected, [q["sql"] for q in queries]
+            walks = [q for q in queries if f"LIMIT {search_module.RANK_CANDIDATES}" in q["sql"]]
+            assert len(walks) == 1
+        assert response.context["page_obj"].paginator.count == 25
+        assert len(result_headlines(response)) == 5
+        first = search(client, "harbour")
+        assert first.context["people"] == [harbour]
+        shown = result_headlines(first) + result_headlines(response)
+        assert sorted(shown) == sorted(article.headline for article in stories)
+
     def test_result_pages_are_not_indexed(self, client):
         assert b'<meta name="robots" content="noindex, follow">' in search(client, "x").content
 
@@ -304,7 +325,7 @@ class TestPeopleByAliasAndTransliteration:
         for n in range(3):
             QuoteFactory(speaker=lisitsyn, article=story(f"Ferry fares frozen, day {n}", people=[lisitsyn]))
         with CaptureQueriesContext(connection) as queries:
-            found = search_module.search_people("Lisitsin", search_module.search_stories("ferry"))
+            found = search_module.search_people("Lisitsin", search_module.ranked_story_ids("ferry"))
         assert found == [lisitsyn]
         people_sql = [q["sql"] for q in queries if 'FROM "articles_person"' in q["sql"]]
         assert people_sql and not any("JOIN" in sql.split(" WHERE ")[0] for sql in people_sql)

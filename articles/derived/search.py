@@ -236,69 +236,100 @@ def _fallback_term(term):
     return matches
 
 
-def search_stories(query):
-    """Published stories matching `query`, best first, each with a `rank`: the best of the
-    newest RANK_CANDIDATES matches, which a newsroom's readers want far more often than an
-    old story that repeats the words more.
-
-    On PostgreSQL each also carries `snippet`: marked-up plain text (see snippet_html).
-    """
-    published = Article.objects.published()
-    stories = published.select_related("section", "lead_photo", "search_entry")
+def _match(query):
+    """(which stories match, their rank, their snippet or None) for a cleaned `query`, or
+    None when nothing can match."""
     if not query:
-        return stories.none()
-
-    def newest(matches):
-        # PostgreSQL reads the newest stories through article_live_idx and stops after
-        # RANK_CANDIDATES matches, or takes a rare word's few matches from the GIN index.
-        candidates = published.filter(matches).order_by("-published_at", "-id").values("pk")
-        return stories.filter(pk__in=candidates[:RANK_CANDIDATES])
-
+        return None
     if uses_postgres():
         config = search_config()
         search_query = SearchQuery(query, search_type="websearch", config=config)
         spellings = spellings_query(query, config)
         if spellings is not None:
             search_query |= spellings
-        stories = newest(Q(search_entry__vector=search_query)).annotate(
-            rank=SearchRank(F("search_entry__vector"), search_query),
-            snippet=SearchHeadline(
-                "search_entry__text",
-                search_query,
-                config=config,
-                start_sel=MARK_START,
-                stop_sel=MARK_END,
-                min_words=20,
-                max_words=40,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+        snippet = SearchHeadline(
+            "search_entry__text",
+            search_query,
+            config=config,
+            start_sel=MARK_START,
+            stop_sel=MARK_END,
+            min_words=20,
+            max_words=40,
+            max_fragments=2,
+            fragment_delimiter=" … ",
         )
-    else:
-        terms = query_terms(query)
-        if not terms:
-            return stories.none()
-        matches, rank = Q(), Value(0)
-        for term in terms:
-            matches &= _fallback_term(term)
-            rank += Case(
-                When(headline__icontains=term, then=4),
-                When(standfirst__icontains=term, then=2),
-                default=1,
-                output_field=IntegerField(),
-            )
-        stories = newest(matches).annotate(rank=rank)
-    return stories.order_by("-rank", "-published_at", "-id")
+        rank = SearchRank(F("search_entry__vector"), search_query)
+        return Q(search_entry__vector=search_query), rank, snippet
+    terms = query_terms(query)
+    if not terms:
+        return None
+    matches, rank = Q(), Value(0)
+    for term in terms:
+        matches &= _fallback_term(term)
+        rank += Case(
+            When(headline__icontains=term, then=4),
+            When(standfirst__icontains=term, then=2),
+            default=1,
+            output_field=IntegerField(),
+        )
+    return matches, rank, None
 
 
-def search_people(query, stories):
+def _ranked(query):
+    """Published stories matching `query`, best first, each with a `rank`: the best of the
+    newest RANK_CANDIDATES matches, which a newsroom's readers want far more often than an
+    old story that repeats the words more."""
+    published = Article.objects.published()
+    match = _match(query)
+    if match is None:
+        return published.none(), None
+    matches, rank, snippet = match
+    # PostgreSQL reads the newest stories through article_live_idx and stops after
+    # RANK_CANDIDATES matches, or takes a rare word's few matches from the GIN index.
+    candidates = published.filter(matches).order_by("-published_at", "-id").values("pk")
+    stories = published.filter(pk__in=candidates[:RANK_CANDIDATES]).annotate(rank=rank)
+    return stories.order_by("-rank", "-published_at", "-id"), snippet
+
+
+def search_stories(query):
+    """Published stories matching `query`, best first (see _ranked), with their section and
+    lead photo. On PostgreSQL each also carries `snippet`: marked-up plain text (see
+    snippet_html)."""
+    stories, snippet = _ranked(query)
+    stories = stories.select_related("section", "lead_photo", "search_entry")
+    return stories if snippet is None else stories.annotate(snippet=snippet)
+
+
+def ranked_story_ids(query):
+    """The ids of search_stories(query), best first, in one query: the page counts, pages and
+    picks its people from this list, so the matches are found and ranked once per request,
+    not once for the count, again for the page and again for the people."""
+    stories, _ = _ranked(query)
+    return list(stories.values_list("pk", flat=True))
+
+
+def stories_by_id(ids, query):
+    """The published stories with these `ids` (a page of ranked_story_ids), in that order,
+    with what a result shows: section, lead photo and, on PostgreSQL, the `snippet`."""
+    if not ids:
+        return []
+    match = _match(query)
+    stories = Article.objects.published().filter(pk__in=ids)
+    stories = stories.select_related("section", "lead_photo", "search_entry")
+    if match is not None and match[2] is not None:
+        stories = stories.annotate(snippet=match[2])
+    found = {story.pk: story for story in stories}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def search_people(query, story_ids):
     """On-record people (and organisations, groups) whose name or an alias holds every word
     of `query` in one of its forms, by name, at most MAX_PEOPLE.
 
     Candidates come from the names and aliases that contain the words as written or
-    romanised, and from the people of the best `stories` found (which is how a spelling only
-    the transliteration keys join, Lisitsin for Lisitsyn, is found); each is then checked
-    word by word."""
+    romanised, and from the people of the best stories found (`story_ids`, best first: which
+    is how a spelling only the transliteration keys join, Lisitsin for Lisitsyn, is found);
+    each is then checked word by word."""
     terms = query_terms(query)
     if not terms:
         return []
@@ -306,13 +337,16 @@ def search_people(query, stories):
     for term in terms:
         spellings = {term, fold(term)}
         written &= Q(*[Q(name__icontains=t) | Q(aliases__icontains=t) for t in spellings], _connector=Q.OR)
-    story_ids = list(stories.values_list("pk", flat=True)[: MAX_PEOPLE * 5])
+    story_ids = list(story_ids)[: MAX_PEOPLE * 5]
     # Ids from the mention and quote tables, not joins: an OR across two joins multiplies each
     # person by every story they are in before DISTINCT (2 s at 20,000 stories in bench.peer).
     mentioned = Article.people.through.objects.filter(article_id__in=story_ids).values("person_id")
     quoted = Quote.objects.filter(article_id__in=story_ids).values("speaker_id")
-    in_stories = Q(pk__in=mentioned) | Q(pk__in=quoted)
-    candidates = Person.objects.on_record().filter(written | in_stories).order_by("name")
+    # One list of ids, read from indexes (the names through their trigram indexes, migration
+    # 0028): an OR of the three in the filter would test every person on file instead.
+    by_name = Person.objects.filter(written).values("pk")
+    ids = by_name.order_by().union(mentioned.order_by(), quoted.order_by())
+    candidates = Person.objects.on_record().filter(pk__in=ids).order_by("name")
     wanted = [set(search_forms(term)) for term in terms]
     people = []
     for person in candidates[: MAX_PEOPLE * 20]:

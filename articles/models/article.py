@@ -191,6 +191,14 @@ class Article(CreditsMixin, Embargoed, LiveBlogFields, models.Model):
                 name="article_section_live_idx",
                 condition=Q(status="published"),
             ),
+            # "Is story N published?" answered from the index alone: lists that start from
+            # another table's rows (a topic's links) probe each story here, not in the heap.
+            models.Index(
+                fields=["id"],
+                include=["published_at", "expires_at"],
+                name="article_live_pk_idx",
+                condition=Q(status="published"),
+            ),
             # Few stories expire; this finds the next to go without reading the archive.
             models.Index(
                 fields=["expires_at"],

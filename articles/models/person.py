@@ -99,6 +99,8 @@ class Person(models.Model):
         permissions = [
             ("change_person_on_record", "Can change the public profile of a person on record"),
         ]
+        # Search's people box matches words anywhere in a name or an alias (icontains), which
+        # a b-tree cannot answer: migration 0028 adds trigram indexes on PostgreSQL.
         indexes = [models.Index(fields=["name"], name="person_name_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=PersonKind.values), name="person_kind_valid")

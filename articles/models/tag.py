@@ -46,6 +46,10 @@ class TaggedArticle(ItemBase):
         verbose_name = "story topic"
         verbose_name_plural = "story topics"
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_topic")]
+        # A topic page's bounded count reads the topic's own links in this index and probes
+        # each story once, instead of walking the archive newest first until it has met
+        # enough stories of the topic (17 stories read per story counted, for a topic on 6%).
+        indexes = [models.Index(fields=["tag", "content_object"], name="article_topic_links_idx")]
 
 
 class TaggedPerson(ItemBase):

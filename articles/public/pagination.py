@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from ..models.keyset import NEWEST_FIRST, InvalidCursor, after, decode_cursor, encode_cursor
@@ -32,8 +33,11 @@ class BoundedPaginator(Paginator):
     @cached_property
     def _found(self):
         limit = self.per_page * self.max_pages
-        # Ids only and unordered: the database stops at the limit instead of sorting everything.
-        return len(self.object_list.order_by().values_list("pk", flat=True)[: limit + 1])
+        found = self.object_list
+        if isinstance(found, QuerySet):
+            # Ids only and unordered: the database stops at the limit instead of sorting everything.
+            found = found.order_by().values_list("pk", flat=True)
+        return len(found[: limit + 1])
 
     @cached_property
     def count(self):
@@ -118,8 +122,9 @@ class KeysetPage(Sequence):
 
 
 def paginate(request, queryset, per_page=None, *, cursor=False):
-    """A page of `queryset` from ?page= (a malformed or out-of-range one gives the first or
-    last page), or with `cursor=True`, from ?before= as well.
+    """A page of `queryset` (or of a list already fetched) from ?page= (a malformed or
+    out-of-range one gives the first or last page), or with `cursor=True`, from ?before= as
+    well.
 
     `cursor=True` needs stories ordered newest first by (published_at, id), as
     `ArticleQuerySet.for_listing()` orders them.

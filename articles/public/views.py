@@ -9,7 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
 from ..derived.cache import public_page
-from ..derived.search import clean_query, search_people, search_stories
+from ..derived.search import clean_query, ranked_story_ids, search_people, stories_by_id
 from ..models import Article, Author, Correction, FrontSlot, Person, Quote, Section, Topic
 from ..models.files import signed_photo_urls
 from .live import cap_max_age, with_live_stream
@@ -149,8 +149,10 @@ def section_detail(request, slug):
 @public_page
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    stories = search_stories(query)
-    page = paginate(request, stories)
+    # One query finds and ranks the matches; the count, the page and the people box share it.
+    ranked = ranked_story_ids(query)
+    page = paginate(request, ranked)
+    page.object_list = stories_by_id(page.object_list, query)
     # People (always on record) lead the first page only: further pages are more stories.
-    people = search_people(query, stories) if page.number == 1 else []
+    people = search_people(query, ranked) if page.number == 1 else []
     return render(request, "articles/search.html", {"query": query, "page_obj": page, "people": people})
