@@ -33,9 +33,14 @@ def test_the_link_looks_like_the_published_page(client):
 
     # The story as readers will get it: lead photo, body, quotes and the rest.
     def story_part(html):
-        return html[html.index('<div class="story-body">') : html.index("</article>")]
+        end = html.find('<footer class="story-footer"')
+        return html[
+            html.index('<div class="story-body">') : end if end >= 0 else html.index("</article>")
+        ].rstrip()
 
     assert story_part(preview) == story_part(live)
+    # Share links only once there is a public address to share.
+    assert 'class="share"' in live and 'class="share"' not in preview
 
 
 def test_the_link_expires(client, settings):

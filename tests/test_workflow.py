@@ -118,8 +118,10 @@ class TestScheduling:
 
     def test_public_pages_have_a_short_shared_lifetime_otherwise(self, client, settings):
         ArticleFactory(published=True)
-        assert "public" in client.get("/")["Cache-Control"]
-        assert f"max-age={settings.PUBLIC_CACHE_SECONDS}" in client.get("/")["Cache-Control"]
+        cache_control = client.get("/")["Cache-Control"]
+        # Read from the first answer: a copy served later from the page cache carries what is
+        # left of its lifetime, a second or so less.
+        assert "public" in cache_control and f"max-age={settings.PUBLIC_CACHE_SECONDS}" in cache_control
 
 
 class TestRetraction:

@@ -5,7 +5,6 @@
 # - Search's people box: trigram indexes for words anywhere in a name or an alias, on
 #   PostgreSQL only (pg_trgm ships with PostgreSQL; SQLite has no GIN and scans its few rows).
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 # On the upper-cased columns, as `icontains` compares them on PostgreSQL; raw SQL, because
@@ -16,6 +15,8 @@ TRIGRAM_INDEXES = {"person_name_trgm": 'UPPER("name")', "person_aliases_trgm": '
 
 def add_trigram_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        # Not TrigramExtension(): its backwards step reads pg_extension on every backend.
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for name, expression in TRIGRAM_INDEXES.items():
             schema_editor.execute(
                 f'CREATE INDEX "{name}" ON "articles_person" USING gin (({expression}) gin_trgm_ops)'
@@ -47,6 +48,5 @@ class Migration(migrations.Migration):
             model_name="taggedarticle",
             index=models.Index(fields=["tag", "content_object"], name="article_topic_links_idx"),
         ),
-        TrigramExtension(),
         migrations.RunPython(add_trigram_indexes, remove_trigram_indexes),
     ]

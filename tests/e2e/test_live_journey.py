@@ -4,6 +4,7 @@ once both land."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connection
 from playwright.sync_api import expect
 
 from articles.images.renditions import photo_create_renditions
@@ -108,6 +109,11 @@ def test_editor_posts_three_entries_an_open_reader_page_shows_each(
     expect(permalink.locator(f"#entry-{newest.pk}")).to_be_in_viewport()
 
 
+# On SQLite's shared in-memory test database a write that meets another gets "database table
+# is locked" inside the live server, and the flush after the test then fails, which broke every
+# browser journey after this one in a full run. PostgreSQL (CI's second run) is what production
+# uses; tests/test_live_desk.py posts from two threads there too.
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writes need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_two_editors_posting_at_once_both_land(live_server, page_factory):
     desk_user("Editor", username="editor")
