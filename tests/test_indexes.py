@@ -174,6 +174,10 @@ def test_story_lists_read_the_published_index_in_order(client, archive, page, in
     plans = plans_of(client, public_urls(archive)[page], priced_out=("seqscan", "sort"))
     assert index in indexes(plans)
     for sql, plan in plans:
+        if "pin_position" in sql:
+            # The front page's pinned stories and its lead: at most TOP_SLOTS + 1 rows, found by
+            # id, then put in their places; sorting those few is what the query is for.
+            continue
         if "ORDER BY" in sql and "LIMIT" in sql:
             # Newest first straight from the index: no sort of every matching row.
             assert not any(node["Node Type"] == "Sort" for node in nodes(plan)), sql
@@ -272,7 +276,12 @@ def test_a_deep_cursor_starts_inside_the_index(client, archive):
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    (query,) = queries
+    # The page's own list, not the front page's pins or the cards' bylines.
+    (query,) = [
+        q
+        for q in queries
+        if 'FROM "articles_article"' in q["sql"] and "LIMIT" in q["sql"] and "pin_position" not in q["sql"]
+    ]
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {query['sql']}")
         (result,) = cursor.fetchone()

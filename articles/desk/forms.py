@@ -73,7 +73,7 @@ class ArticleAdminForm(forms.ModelForm):
             # A form posted without it (a script, an older page) keeps the story's own.
             self.fields["urgency"].required = False
         self.merged = []
-        for name in ("published_at", "expires_at", "embargo_until"):
+        for name in ("published_at", "expires_at", "embargo_until", "coverage_start", "coverage_end"):
             if name in self.fields and hasattr(self.fields[name].widget, "widgets"):
                 # The admin's split widget labels the pair, not each box; name each one.
                 date, time = self.fields[name].widget.widgets

@@ -116,7 +116,8 @@ class LatestStoriesFeed(Feed):
                 enclosure.url = request.build_absolute_uri(enclosure.url)
             if item.get("photo"):
                 item["photo"]["url"] = request.build_absolute_uri(item["photo"]["url"])
-            item["authors"] = [(name, request.build_absolute_uri(url)) for name, url in item["authors"]]
+            if "authors" in item:  # bylines; a live blog's entries carry none
+                item["authors"] = [(name, request.build_absolute_uri(url)) for name, url in item["authors"]]
         return feed
 
     def item_title(self, item):
