@@ -1,6 +1,8 @@
 """Browser journeys: Playwright for Python driving Debian's Chromium, never a downloaded browser."""
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,27 @@ def page_factory(browser):
     yield make
     for context in contexts:
         context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout=10.0):
+    """Let requests the closed pages left in flight finish before the database is flushed.
+
+    Closing a page fires the desk's autosave on page hide as a keepalive fetch, which
+    outlives the page; the live server then saves it while pytest-django truncates the
+    tables, and PostgreSQL aborts one of the two as a deadlock (CI, test_writing_aids).
+    Each request runs in a socketserver thread named after process_request_thread.
+    """
+    deadline = time.monotonic() + timeout
+    quiet_since = time.monotonic()
+    # A fetch sent as the page closes reaches the server a moment later, so the server
+    # must stay quiet for a short while, not just at one instant.
+    while time.monotonic() < deadline:
+        if any("process_request_thread" in t.name and t.is_alive() for t in threading.enumerate()):
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= 0.15:
+            return
+        time.sleep(0.025)
 
 
 @pytest.fixture
