@@ -89,6 +89,8 @@ MIDDLEWARE = [
     # middleware, which loads and saves sessions in the database.
     "newsroom.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The edition from the URL's prefix (/ru/…), the default one without (newsroom/editions.py).
+    "newsroom.editions.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -113,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "articles.public.context_processors.site",
+                "articles.public.editions.context",
             ],
         },
     },
@@ -206,7 +209,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "en-us")
+# The editions (articles/models/language.py): "code:Name in its own language", comma-separated.
+# The default edition (LANGUAGE_CODE) is served unprefixed, every other one under /<code>/.
+LANGUAGES = [
+    tuple(item.split(":", 1))
+    for item in os.environ.get("NEWSROOM_LANGUAGES", "en:English,ru:Русский").split(",")
+    if ":" in item
+]
+LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "en")
+if LANGUAGE_CODE not in {code for code, _ in LANGUAGES}:
+    raise ImproperlyConfigured(f"DJANGO_LANGUAGE_CODE={LANGUAGE_CODE} is not one of NEWSROOM_LANGUAGES.")
 # The body editor's extra extension: typographic quotes as the reporter types. It adds no
 # markup, so it widens nothing the sanitiser allows (articles/models/sanitize.py).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
@@ -303,8 +315,6 @@ DEFAULT_AGENCY = os.environ.get("NEWSROOM_DEFAULT_AGENCY", "NEWSROOM")
 ARTICLES_PER_PAGE = 20
 # Numbered pages stop here; older stories are reached by a cursor (articles/public/pagination.py).
 ARTICLES_MAX_PAGES = 50
-# ISO 639 code for the news sitemap, feeds and JSON-LD; also picks the search dictionary.
-NEWSROOM_PUBLICATION_LANGUAGE = LANGUAGE_CODE.split("-")[0].lower()
 # Longest time a shared cache (CDN, browser) may keep a public page; shortened
 # automatically before a scheduled story goes live.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PUBLIC_CACHE_SECONDS", "60"))

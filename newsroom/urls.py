@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import Http404
 from django.urls import include, path, re_path
@@ -25,5 +26,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
     path("api/", api.urls),
-    path("", include("articles.public.urls")),
 ]
+# Each edition's public site: the default one unprefixed, the others under /<code>/.
+urlpatterns += i18n_patterns(path("", include("articles.public.urls")), prefix_default_language=False)

@@ -251,7 +251,7 @@ class TestSocialCards:
     )
     def test_every_page_has_title_description_and_a_card(self, client, story, url):
         parsed = head(client, url)
-        assert parsed.html_lang == "en-us"
+        assert parsed.html_lang == "en"
         for key in ("description", "og:title", "og:description", "og:image", "og:url", "twitter:card"):
             assert parsed.meta.get(key), f"{key} missing on {url}"
         assert parsed.meta["og:image"].startswith("http://testserver/")

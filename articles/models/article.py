@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -18,6 +18,7 @@ from .article_queries import ArticleQuerySet
 from .author import CreditsMixin
 from .editorial import SlugRedirect
 from .embargo import EMBARGO_HELP, Embargoed, embargo_problems
+from .language import default_language
 from .live import LiveBlogFields
 from .sanitize import BODY_EXTENSIONS, sanitize_body
 from .status import Status
@@ -121,6 +122,24 @@ class Article(Workflow, CreditsMixin, Embargoed, LiveBlogFields, models.Model):
         "articles.Author", through="articles.Byline", blank=True, related_name="articles"
     )
     topics = TaggableManager(through=TaggedArticle, blank=True, verbose_name="topics")
+    # The edition the story is in (articles/models/language.py); not a choices field, so that an
+    # edition added in settings needs no migration. The desk's form offers settings.LANGUAGES.
+    language = models.CharField(
+        max_length=12,
+        default=default_language,
+        help_text="The edition the story is published in (a BCP 47 code, e.g. en, ru).",
+    )
+    # One translation group: the source story and its versions in other languages all point at
+    # the source (the source at itself); a story never translated points nowhere, so its page
+    # spends no query on alternates (articles/models/translation.py).
+    translation_source = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translation_versions",
+        editable=False,
+    )
     urgency = models.PositiveSmallIntegerField(
         choices=Urgency,
         default=DEFAULT,
@@ -182,6 +201,12 @@ class Article(Workflow, CreditsMixin, Embargoed, LiveBlogFields, models.Model):
             models.Index(
                 fields=["-published_at", "-id"], name="article_live_idx", condition=Q(status="published")
             ),
+            # Each edition's newest first (the default edition's is the live index above).
+            models.Index(
+                fields=["language", "-published_at", "-id"],
+                name="article_edition_live_idx",
+                condition=Q(status="published"),
+            ),
             models.Index(
                 fields=["section", "-published_at", "-id"],
                 name="article_section_live_idx",
@@ -208,6 +233,11 @@ class Article(Workflow, CreditsMixin, Embargoed, LiveBlogFields, models.Model):
                 condition=Q(status="published", embargo_until__isnull=False),
             ),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_source", "language"], name="one_version_per_language"
+            ),
+        ]
 
     def __str__(self):
         return self.headline
@@ -221,7 +251,11 @@ class Article(Workflow, CreditsMixin, Embargoed, LiveBlogFields, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:story", kwargs={"slug": self.slug})
+        """The story's address in its own edition (/news/… or /ru/news/…), whichever is active."""
+        if self.language == translation.get_language():
+            return reverse("articles:story", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("articles:story", kwargs={"slug": self.slug})
 
     @classmethod
     def slug_taken(cls, slug, *, by_other_than=None):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .author import Byline
 from .front import FrontSlot
+from .language import current_edition
 from .status import Status, embargoed_q, on_record_q, published_q
 from .urgency import BREAKING, breaking_since, breaking_window
 
@@ -14,6 +15,11 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Every public read starts here: lists, pages, feeds, sitemaps, search, API."""
         return self.filter(published_q())
+
+    def in_edition(self, language=None):
+        """The stories of one edition (the request's, by default): every public list and feed
+        is one edition's; a story's own address answers in its own edition."""
+        return self.filter(language=language or current_edition())
 
     def embargoed(self):
         """Stories given out to partners whose embargo is still running: hidden from readers."""
@@ -54,7 +60,7 @@ class ArticleQuerySet(models.QuerySet):
         (NEWSROOM_BREAKING_HOURS), newest first. Chain after published()."""
         return (
             self.filter(urgency__lte=BREAKING, published_at__gt=breaking_since())
-            .only("headline", "slug", "urgency", "published_at")
+            .only("headline", "slug", "language", "urgency", "published_at")
             .order_by("-published_at", "-id")
         )
 

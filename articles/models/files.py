@@ -23,7 +23,7 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.functional import LazyObject, cached_property, empty
 
@@ -87,7 +87,9 @@ def signed_photo_urls():
 
 def reader_url(name):
     key, _, spec = name.removeprefix(RENDITIONS).partition("/")
-    url = reverse("articles:photo-file", kwargs={"key": key, "spec": spec})
+    # One address per file in every edition (unprefixed), so caches hold it once.
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse("articles:photo-file", kwargs={"key": key, "spec": spec})
     if _signing.get():
         url += f"?sig={signing.TimestampSigner(salt=SIGNING_SALT).sign(name).removeprefix(name + ':')}"
     return url

@@ -25,6 +25,7 @@ from django.db import models, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from .language import current_edition
 from .status import Status
 
 LEAD = 0
@@ -69,18 +70,21 @@ class FrontSlotQuerySet(models.QuerySet):
         """Front-page order: by place, and at one place the most recent pin first."""
         return self.order_by("position", "-starts_at", "-pk")
 
-    def front(self, now=None):
-        """The Front readers see now, in one query, however large the archive.
+    def front(self, now=None, language=None):
+        """The Front readers see now in an edition (the request's), in one query, however large
+        the archive: each edition's front leads with its own stories.
 
         Pinned stories and the newest published one with a photo come back together, each
         pinned one annotated with its first pin in effect (a story pinned twice shows once).
         """
         Article = self.model._meta.get_field("article").related_model
-        pins = self.in_effect(now)
+        language = language or current_edition()
+        pins = self.in_effect(now).filter(article__language=language)
         pinned = pins.values("article")
         first_pin = pins.filter(article=OuterRef("pk")).arranged()
         newest_with_photo = (
             Article.objects.published()
+            .in_edition(language)
             .filter(lead_photo__isnull=False)
             .exclude(pk__in=pinned)
             .order_by("-published_at", "-id")
@@ -88,6 +92,7 @@ class FrontSlotQuerySet(models.QuerySet):
         )
         rows = list(
             Article.objects.published()
+            .in_edition(language)
             .for_listing()
             .filter(Q(pk__in=pinned) | Q(pk=Subquery(newest_with_photo)))
             .annotate(

@@ -7,6 +7,7 @@ from taggit.managers import TaggableManager
 
 from ..quotes import PersonMatch, match_people
 from .article import Article
+from .language import localized
 from .quote import Quote
 from .tag import TaggedPerson
 
@@ -62,6 +63,11 @@ class Person(models.Model):
     Kind = PersonKind
 
     name = models.CharField(max_length=200, help_text="The fullest usual form of the name.")
+    # The name in other editions' scripts, by language code: {"ru": "…"}; the name above is the
+    # default edition's. Each edition's pages show its own (local_name).
+    names = models.JSONField(
+        "names in other languages", blank=True, default=dict, help_text='e.g. {"ru": "…"}'
+    )
     kind = models.CharField(
         max_length=20,
         choices=Kind,
@@ -111,6 +117,11 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:person", kwargs={"slug": self.slug})
+
+    @property
+    def local_name(self):
+        """The name as the active edition writes it."""
+        return localized(self.names, self.name)
 
     @property
     def is_on_record(self):

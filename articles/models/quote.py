@@ -32,6 +32,12 @@ class Quote(models.Model):
     entry = models.OneToOneField(
         "articles.LiveEntry", on_delete=models.CASCADE, null=True, blank=True, related_name="quote"
     )
+    # In a translated story, the quote in the source story these words translate: carried by
+    # "Translate" with the original words as a placeholder, which publication refuses until
+    # they are translated (articles/models/translation.py).
+    translation_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="translations", editable=False
+    )
     is_pull_quote = models.BooleanField(
         "pull quote", default=False, help_text="Shown large at the top of the story."
     )

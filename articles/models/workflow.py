@@ -15,6 +15,7 @@ from .embargo import embargo_running
 from .integrity import quote_problems
 from .status import Status
 from .transitions import check_transition, record_transition
+from .translation import translation_problems
 from .urgency import BREAKING
 
 # Transitions after which a preview link shared before must show nothing.
@@ -108,6 +109,7 @@ class Workflow:
         if photo is not None and not (photo.credit.strip() and photo.alt_text.strip()):
             errors.append("The lead photo needs a credit and alt text before the story is published.")
         errors.extend(quote_problems(self))
+        errors.extend(translation_problems(self))
         if errors:
             raise ValidationError(errors)
 
