@@ -26,6 +26,7 @@ from .restore import RestoreAdminMixin
 from .revisions import compare, ensure_baseline, versions_of
 from .suggestions import suggestion_urls
 from .time_zones import time_zone_description
+from .translations import translation_urls, translations_context, versions_cell, with_versions
 from .wire_import import wire_import_urls
 from .workflow import WorkflowButtonsMixin, restoring, sent_back_notice
 
@@ -40,6 +41,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         "lead_thumbnail",
         "section",
         "urgency_column",
+        "versions_column",
         "state",
         "published_at",
         "author",
@@ -51,6 +53,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
         EmbargoFilter,
         "urgency",
         "is_live",
+        "language",
         "section",
         ("published_at", admin.DateFieldListFilter),
         "topics",
@@ -68,7 +71,10 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
     # Extends reversion's list (keeps "Recover deleted") with the quote report and wire import.
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": [("section", "urgency"), "headline", "slug", "standfirst", "lead_photo"]}),
+        (
+            None,
+            {"fields": [("section", "urgency", "language"), "headline", "slug", "standfirst", "lead_photo"]},
+        ),
         ("Dateline", {"fields": [("dateline_place", "dateline_date", "agency")]}),
         (None, {"fields": ["body"]}),
         ("People and topics", {"fields": ["people", "about", "topics"]}),
@@ -118,6 +124,17 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
     @admin.display(description="Photo")
     def lead_thumbnail(self, article):
         return thumbnail(article.lead_photo, width=72)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match is not None and match.url_name == "articles_article_changelist":
+            queryset = with_versions(queryset)
+        return queryset
+
+    @admin.display(description="Languages", ordering="language")
+    def versions_column(self, article):
+        return versions_cell(article)
 
     @admin.display(description="Urgency", ordering="urgency")
     def urgency_column(self, article):
@@ -224,6 +241,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
                 if not article.is_published and article.status != S.RETRACTED:
                     extra_context["preview_link"] = request.build_absolute_uri(preview_url(article))
                 extra_context.update(self.autosave_context(request, article))
+                extra_context.update(translations_context(article))
         else:
             # A new story is a draft of the user's own: the same rules say which buttons it gets.
             draft = Article(author=request.user)
@@ -293,6 +311,7 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
             *self.autosave_urls(),
             *flash_urls(self),
             *live_urls(self),
+            *translation_urls(self),
             path("<path:object_id>/retract/", view(self.retract_view), name="articles_article_retract"),
             path("<path:object_id>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
             path(

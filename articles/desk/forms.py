@@ -2,12 +2,14 @@ from pathlib import PurePath
 
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 
 from ..images.pending import pending_discard, pending_keep, pending_name, pending_open
 from ..images.validation import inspect_upload
 from ..models import Article, Photo
+from ..models.language import language_choices, language_name
 from ..models.sanitize import sanitize_body
 from .revisions import compare, latest_version_id, versions_of
 
@@ -31,11 +33,17 @@ class ArticleAdminForm(forms.ModelForm):
         "the new dateModified. Leave it off for a typo.",
     )
 
+    # Not required: a form posted without it (a script, an older page) keeps the story's own.
+    language = forms.ChoiceField(
+        choices=language_choices, required=False, help_text="The edition the story is published in."
+    )
+
     class Meta:
         model = Article
         fields = [
             "section",
             "urgency",
+            "language",
             "headline",
             "slug",
             "standfirst",
@@ -59,6 +67,22 @@ class ArticleAdminForm(forms.ModelForm):
             "slug": forms.TextInput(attrs={"class": "vLargeTextField", "size": 90}),
             "standfirst": forms.Textarea(attrs={"rows": 2, "cols": 90}),
         }
+
+    def clean_language(self):
+        # The constraint (one version per language in a group) names a field the form lacks,
+        # so Django would not check it before saving: said here, as a message, not a 500.
+        language = self.cleaned_data.get("language") or self.instance.language
+        group = self.instance.translation_source_id
+        if (
+            group
+            and Article.objects.filter(translation_source_id=group, language=language)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                f"This story’s translation group already has a version in {language_name(language)}."
+            )
+        return language
 
     def clean_urgency(self):
         return self.cleaned_data.get("urgency") or self.instance.urgency
