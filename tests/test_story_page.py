@@ -231,7 +231,7 @@ def test_the_lists_give_what_the_reference_query_gives(client, story, topic, per
         )
     links = story_page.render_story_parts(story_queryset_of(story))[2]
     expected = related_stories(Article.objects.prefetch_related("people", "topics").get(pk=story.pk))
-    assert story_page.related_ids(story.pk, links) == [other.pk for other in expected]
+    assert story_page.related_ids(story.pk, links, story.language) == [other.pk for other in expected]
 
 
 def test_the_related_block_read_with_the_story_is_the_one_read_alone(

@@ -93,7 +93,9 @@ NAV_SECTIONS_KEY = "articles:nav-sections"
 
 def nav_sections():
     """The sections the site navigation lists: read on every page, changed rarely."""
-    return cache.get_or_set(NAV_SECTIONS_KEY, lambda: list(Section.objects.only("name", "slug", "position")))
+    return cache.get_or_set(
+        NAV_SECTIONS_KEY, lambda: list(Section.objects.only("name", "names", "slug", "position"))
+    )
 
 
 # The page cache.

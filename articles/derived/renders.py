@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from .. import models
 from ..models import Article, NewestLinked, Status, StoryRender
+from ..models.language import edition_codes
 from . import tokens
 
 EPOCH_KEY = "articles:render-epoch"
@@ -97,15 +98,21 @@ def bump(article_ids, using=None):
 
 
 def newest_linked(kind, key, now=None):
-    """(stories, valid_until) for one topic or person, computed from the archive."""
+    """(stories, valid_until) for one topic or person, computed from the archive: the newest
+    LIST_LENGTH of each edition, as [id, published timestamp, language], newest first (a
+    story's related stories are of its own edition)."""
     now = now or timezone.now()
     link = Q(topic_items__tag_id=key) if kind == NewestLinked.Kind.TOPIC else Q(people=key)
-    newest = list(
-        Article.objects.published()
-        .filter(link)
-        .order_by("-published_at", "-id")
-        .values_list("pk", "published_at", "expires_at")[:LIST_LENGTH]
-    )
+    newest = []
+    for language in edition_codes():
+        rows = (
+            Article.objects.published()
+            .filter(link, language=language)
+            .order_by("-published_at", "-id")
+            .values_list("pk", "published_at", "expires_at")[:LIST_LENGTH]
+        )
+        newest += [(*row, language) for row in rows]
+    newest.sort(key=lambda row: (row[1], row[0]), reverse=True)
     going_live = (
         Article.objects.filter(link, status=Status.PUBLISHED, published_at__gt=now)
         .order_by("published_at")
@@ -119,7 +126,7 @@ def newest_linked(kind, key, now=None):
         .first()
     )
     moments = [moment for moment in [going_live, lifting, *(row[2] for row in newest)] if moment is not None]
-    stories = [[pk, published_at.timestamp()] for pk, published_at, _ in newest]
+    stories = [[pk, published_at.timestamp(), language] for pk, published_at, _, language in newest]
     return stories, min(moments, default=None)
 
 

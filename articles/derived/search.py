@@ -18,7 +18,6 @@ change, and `manage.py update_search_index` rebuilds everything.
 
 import re
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -27,6 +26,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..models import Article, Person, Quote, SearchEntry, TaggedArticle, Topic
+from ..models.language import default_language
 from ..quotes.names import fold, search_forms
 from .cache import invalidate_public_pages
 
@@ -59,8 +59,9 @@ SEARCH_CONFIGS = {
 }
 
 
-def search_config():
-    return SEARCH_CONFIGS.get(settings.NEWSROOM_PUBLICATION_LANGUAGE, "simple")
+def search_config(language=None):
+    """The text-search configuration for an edition's language (`simple` for one it lacks)."""
+    return SEARCH_CONFIGS.get((language or default_language()).split("-")[0], "simple")
 
 
 def uses_postgres():

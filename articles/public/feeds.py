@@ -92,7 +92,7 @@ class LatestStoriesFeed(Feed):
 
     feed_type = MediaRssFeed
     size = 30
-    language = settings.NEWSROOM_PUBLICATION_LANGUAGE
+    # language: None, so contrib Feed declares the active edition's (get_language()).
     link = reverse_lazy("articles:list")
 
     def title(self, obj):
@@ -102,7 +102,8 @@ class LatestStoriesFeed(Feed):
         return f"The latest stories from {settings.SITE_NAME}."
 
     def stories(self, obj):
-        return Article.objects.published().for_listing()
+        # Each edition's feeds carry its own stories (/ru/feeds/… the Russian ones).
+        return Article.objects.published().in_edition().for_listing()
 
     def items(self, obj):
         return self.stories(obj).prefetch_related("topics")[: self.size]

@@ -17,6 +17,7 @@ def related_stories(article, limit=4):
         return []
     nearest = (
         Article.objects.published()
+        .in_edition(article.language)
         .filter(Q(topic_items__tag__in=topic_ids) | Q(people__in=person_ids))
         .exclude(pk=article.pk)
         .order_by("-published_at", "-id")

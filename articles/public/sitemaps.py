@@ -59,7 +59,7 @@ class StoryMonthSitemap(Sitemap):
         return (
             Article.objects.published()
             .filter(published_at__gte=self.start, published_at__lt=self.end)
-            .only("slug", "published_at", "updated_at")
+            .only("slug", "language", "published_at", "updated_at")
             .order_by("published_at", "id")
         )
 
@@ -223,7 +223,7 @@ class NewsSitemap(Sitemap):
             article = url["item"]
             url["news"] = {
                 "publication_name": settings.SITE_NAME,
-                "language": settings.NEWSROOM_PUBLICATION_LANGUAGE,
+                "language": article.language,
                 "publication_date": article.published_at.replace(microsecond=0),
                 "title": xml_text(article.headline),
             }

@@ -22,13 +22,14 @@ from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Value, Wh
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from ..derived import renders
 from ..derived.cache import NAV_SECTIONS_KEY, NEXT_CHANGE_KEY, SCHEDULE_ATTRIBUTE, nav_sections
 from ..models import Article, NewestLinked, Status, StoryRender
 from .compiled import Compiled
+from .editions import story_alternates, story_versions
 
 # Absolute URLs of a stored page name this origin; each request puts its own in.
 RENDER_HOST = "origin.render.invalid"
@@ -76,7 +77,7 @@ def render_context(request=None):
 FETCHED = (
     "id", "status", "version", "render__stamp", "render__rendered_stamp",
     "render__rendered_version", "render__context", "render__page", "render__links",
-    "is_live", "live_ended", "coverage_end",
+    "is_live", "live_ended", "coverage_end", "language", "translation_source_id",
 )  # fmt: skip
 # Placeholders for the slug and the clock in the compiled queries (articles/public/compiled.py).
 _SLUG = "\x01slug\x01"
@@ -96,6 +97,9 @@ class Found:
     live_ended: bool = False
     coverage_end: datetime.datetime | None = None
     related: dict | None = None
+    slug: str = ""
+    language: str = ""
+    translation_source_id: int | None = None
 
     @property
     def is_published(self):
@@ -131,7 +135,7 @@ SELECT json_build_object(
       JOIN jsonb_array_elements(articles_storyrender.links) AS l(v)
         ON nl.kind = l.v->>0 AND nl.key = (l.v->>1)::bigint
       CROSS JOIN jsonb_array_elements(nl.stories) AS s(v)
-      WHERE (s.v->>0)::bigint <> articles_article.id
+      WHERE (s.v->>0)::bigint <> articles_article.id AND s.v->>2 = articles_article.language
       GROUP BY 1 ORDER BY 2 DESC, 1 DESC LIMIT {renders.RELATED_LIMIT:d}
     ) c
     JOIN articles_article a ON a.id = c.id
@@ -162,7 +166,7 @@ def fetch(slug):
     if not rows:
         return None
     pk, status, version, stamp, rendered_stamp, rendered_version, context, page, links, *rest = rows[0]
-    is_live, ended, end, *related = rest
+    is_live, ended, end, language, source_id, *related = rest
     if isinstance(end, str):
         end = datetime.datetime.fromisoformat(end)
     if end is not None and end.tzinfo is None:  # SQLite's raw rows: UTC without its offset
@@ -183,6 +187,9 @@ def fetch(slug):
         is_live=bool(is_live),
         live_ended=bool(is_live and ended),
         coverage_end=end,
+        slug=slug,
+        language=language,
+        translation_source_id=source_id,
     )
 
 
@@ -198,6 +205,12 @@ def serve(request, article, full_story):
     if article.live_ended:
         # A page rendered while coverage ran must not pass for one rendered after it ended.
         context = hashlib.sha256(f"{context}\nlive-ended".encode()).hexdigest()
+    # Its published translations are other stories, which publish and lapse by the clock: the
+    # page is current only for the set of versions it was rendered with.
+    versions = story_versions(article)
+    if versions:
+        signature = "|".join(f"{code}={slug}" for code, slug, _ in sorted(versions))
+        context = hashlib.sha256(f"{context}\nversions:{signature}".encode()).hexdigest()
     render = article.render
     if render is not None and render.is_current(article.version, context):
         page, links = render.page, render.links
@@ -209,20 +222,28 @@ def serve(request, article, full_story):
         # this render stored under a stamp that is no longer current.
         stamp = render.stamp if render is not None else 0
         story = full_story(article.pk)
-        page, card, links = render_story_parts(story)
+        page, card, links = render_story_parts(story, versions)
         store(story, stamp, context, page=page, card=card, links=links)
-    return story_response(request, page, related_block(article.pk, links, context))
+    return story_response(request, page, related_block(article.pk, links, context, article.language))
 
 
-def render_story_parts(story):
-    """(page, card, links) of a story, rendered at the placeholder origin."""
-    request = _RenderRequest(story.get_absolute_url())
-    page = render_to_string(
-        "articles/article_detail.html",
-        {"article": story, "related_block": mark_safe(RELATED_SLOT)},
-        request=request,
-    )
-    card = render_to_string("articles/includes/_related_card.html", {"story": story})
+def render_story_parts(story, versions=None):
+    """(page, card, links) of a story, rendered at the placeholder origin in its own edition,
+    with `versions` (story_versions()) as its alternates."""
+    with translation.override(story.language):
+        request = _RenderRequest(story.get_absolute_url())
+        alternates, x_default = story_alternates(story, RENDER_ORIGIN, versions)
+        page = render_to_string(
+            "articles/article_detail.html",
+            {
+                "article": story,
+                "related_block": mark_safe(RELATED_SLOT),
+                "page_alternates": alternates,
+                "x_default_url": x_default,
+            },
+            request=request,
+        )
+        card = render_to_string("articles/includes/_related_card.html", {"story": story})
     links = [[NewestLinked.Kind.TOPIC, topic.pk] for topic in story.topics.all()]
     links += [[NewestLinked.Kind.PERSON, person.pk] for person in story.people.all()]
     return page, card, links
@@ -295,13 +316,14 @@ def newest_lists(links):
     return found
 
 
-def related_ids(article_pk, links, limit=renders.RELATED_LIMIT):
-    """The ids of the `limit` newest published stories sharing a topic or person with the
-    story: each is among the newest limit + 1 of one of its lists, so merging them is exact."""
+def related_ids(article_pk, links, language, limit=renders.RELATED_LIMIT):
+    """The ids of the `limit` newest published stories of the story's edition sharing a topic
+    or person with it: each is among the newest limit + 1 of its edition in one of its lists,
+    so merging them is exact."""
     candidates = {}
     for stories in newest_lists(links).values():
-        for pk, published in stories:
-            if pk != article_pk:
+        for pk, published, *edition in stories:
+            if pk != article_pk and edition == [language]:
                 candidates[pk] = published
     return sorted(candidates, key=lambda pk: (candidates[pk], pk), reverse=True)[:limit]
 
@@ -330,8 +352,8 @@ def _prefetched_related(found, links, context):
     return before + "".join(cards) + after
 
 
-def related_block(article_pk, links, context):
-    ids = related_ids(article_pk, links)
+def related_block(article_pk, links, context, language):
+    ids = related_ids(article_pk, links, language)
     if not ids:
         return render_to_string("articles/includes/_related.html", {"related": []})
     rows = {row[0]: row for row in _cards_query.rows(len(ids), ids)}

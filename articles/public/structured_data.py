@@ -97,7 +97,7 @@ def news_article(article, request):
         "mainEntityOfPage": url,
         "headline": article.headline,
         "description": article.standfirst,
-        "inLanguage": settings.NEWSROOM_PUBLICATION_LANGUAGE,
+        "inLanguage": article.language,
         "datePublished": iso(article.published_at),
         "dateModified": iso(modified),
         "author": authors(article, request),

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
@@ -12,6 +13,8 @@ from ..derived.cache import public_page
 from ..derived.search import clean_query, ranked_story_ids, search_people, stories_by_id
 from ..models import Article, Author, Correction, FrontSlot, Person, Quote, Section, Topic
 from ..models.files import signed_photo_urls
+from ..models.language import current_edition
+from .editions import story_alternates
 from .live import cap_max_age, with_live_stream
 from .pagination import paginate
 from .preview import story_from_token
@@ -30,13 +33,13 @@ def story_list(request):
     # list on every page, not only the first, so that paging through it skips nobody. Pins
     # start and lapse by the clock; the page cache's lifetime is bounded by those moments too.
     front = FrontSlot.objects.front()
-    stories = Article.objects.published().for_listing().exclude(pk__in=front.shown_ids)
+    stories = Article.objects.published().in_edition().for_listing().exclude(pk__in=front.shown_ids)
     page = paginate(request, stories, cursor=True)
     # The strip and the front lead the first page only (not a ?page= past the end, shown as the
     # last), so other pages cost what they did. Strip items leave by the clock; the page cache's
     # lifetime is bounded by that moment (ArticleQuerySet.next_scheduled_change).
     first_page = page.number == 1 and request.GET.get("page", "1") == "1"
-    breaking = list(Article.objects.published().breaking()[:5]) if first_page else []
+    breaking = list(Article.objects.published().in_edition().breaking()[:5]) if first_page else []
     context = {"page_obj": page, "breaking": breaking, "front": front if first_page else None}
     return render(request, "articles/article_list.html", context)
 
@@ -60,8 +63,13 @@ def story_queryset(queryset):
 def story_detail(request, slug):
     if can_preview(request.user):
         article = story_queryset(Article.objects.all()).filter(slug=slug).first()
+        if article is not None and article.language != current_edition():
+            return redirect(article)
     else:
         article = fetch(slug)
+        if article is not None and article.language != current_edition():
+            # One address per story, in its own edition: /ru/news/<an English story>/ moves.
+            return redirect(Article(slug=slug, language=article.language), permanent=True)
         if article is not None and article.is_published:
             # Readers get the page stored for this version (articles/public/story_page.py).
             cap_max_age(request, article)
@@ -75,7 +83,7 @@ def story_detail(request, slug):
     if article is None:
         # A story whose slug changed after publication keeps its old address, while the
         # story itself still answers at its new one (the same on_record() rule).
-        moved = Article.objects.on_record().filter(old_slugs__old_slug=slug).only("slug").first()
+        moved = Article.objects.on_record().filter(old_slugs__old_slug=slug).only("slug", "language").first()
         if moved is not None:
             return redirect(moved, permanent=True)
         raise Http404("No story at this address.")
@@ -93,13 +101,23 @@ def story_preview(request, token):
 
 
 def render_story(request, article):
-    """The page rendered afresh, for staff, previews and retracted stories."""
+    """The page rendered afresh, for staff, previews and retracted stories, in its edition."""
+    with translation.override(article.language):
+        return _render_story(request, article)
+
+
+def _render_story(request, article):
     related = render_to_string(
         "articles/includes/_related.html", {"related": related_cards(related_stories(article))}
     )
-    response = render(
-        request, "articles/article_detail.html", {"article": article, "related_block": mark_safe(related)}
-    )
+    alternates, x_default = story_alternates(article, f"{request.scheme}://{request.get_host()}")
+    context = {
+        "article": article,
+        "related_block": mark_safe(related),
+        "page_alternates": alternates,
+        "x_default_url": x_default,
+    }
+    response = render(request, "articles/article_detail.html", context)
     if not article.is_published:
         # A preview must never be stored by a shared cache nor indexed.
         patch_cache_control(response, private=True, no_store=True)
@@ -113,11 +131,11 @@ def person_detail(request, slug):
     quotes = paginate(
         request,
         Quote.objects.published()
-        .filter(speaker=person)
+        .filter(speaker=person, article__language=current_edition())
         .select_related("article")
         .order_by("-article__published_at", "order"),
     )
-    stories = Article.objects.published().filter(people=person).for_listing()[:10]
+    stories = Article.objects.published().in_edition().filter(people=person).for_listing()[:10]
     return render(
         request,
         "articles/person_detail.html",
@@ -128,21 +146,27 @@ def person_detail(request, slug):
 @public_page
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.on_record().select_related("portrait"), slug=slug)
-    page = paginate(request, Article.objects.published().filter(authors=author).for_listing(), cursor=True)
+    page = paginate(
+        request, Article.objects.published().in_edition().filter(authors=author).for_listing(), cursor=True
+    )
     return render(request, "articles/author_detail.html", {"author": author, "page_obj": page})
 
 
 @public_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.on_record(), slug=slug)
-    page = paginate(request, Article.objects.published().filter(topics=topic).for_listing(), cursor=True)
+    page = paginate(
+        request, Article.objects.published().in_edition().filter(topics=topic).for_listing(), cursor=True
+    )
     return render(request, "articles/topic_detail.html", {"topic": topic, "page_obj": page})
 
 
 @public_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    page = paginate(request, Article.objects.published().filter(section=section).for_listing(), cursor=True)
+    page = paginate(
+        request, Article.objects.published().in_edition().filter(section=section).for_listing(), cursor=True
+    )
     return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
 
 

@@ -50,7 +50,7 @@ def story_to_ninjs(article, *, base_url):
         "versioncreated": _iso(article.updated_at),
         "pubstatus": "usable",
         "urgency": article.urgency,
-        "language": settings.NEWSROOM_PUBLICATION_LANGUAGE,
+        "language": article.language,
         "slugline": article.slug,
         "headlines": [{"role": "main", "value": article.headline}],
         "bodies": [{"role": "main", "contenttype": "text/html", "value": article.body, **counts}],
