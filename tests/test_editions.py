@@ -193,3 +193,13 @@ def test_photo_addresses_are_the_same_in_every_edition(client, pair):
 
     with translation.override("ru"):
         assert urlsplit(reader_url(f"{RENDITIONS}{'a' * 32}/x.jpeg")).path.startswith("/photos/")
+
+
+def test_a_request_leaves_its_thread_in_the_language_it_found(client, pair):
+    """Under the test client (and a reused server thread) the request runs in the caller's
+    thread: the Russian edition must not stay active after it."""
+    from django.utils import translation
+
+    client.get("/ru/")
+    assert translation.get_language() == "en"
+    assert pair[0].section.get_absolute_url() == "/sections/world/"
