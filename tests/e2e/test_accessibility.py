@@ -21,9 +21,11 @@ from PIL import Image, ImageDraw, ImageOps
 
 from articles.images.renditions import photo_create_renditions
 from articles.models import Photo
+from articles.models.translation import article_translate
 
 from ..factories import (
     ArticleFactory,
+    AuthorFactory,
     PersonFactory,
     PhotoFactory,
     QuoteFactory,
@@ -46,7 +48,8 @@ def picture(width=1200, height=800, dark=(20, 60, 95), light=(225, 200, 150)):
 
 @pytest.fixture
 def newsroom():
-    """Demo-like content: a story with photo, quotes and links, related stories, a person, a topic."""
+    """Demo-like content: a story with photo, quotes, a byline and links, related stories, a person,
+    a topic, an author, and the story's Russian version, in both editions."""
     world = SectionFactory(name="World", slug="world", position=1)
     # As many sections as the demo has and more: at 390 px the row of sections scrolls sideways.
     for position, name in enumerate(["Business", "Politics", "Science", "Culture", "Sport", "Opinion"], 2):
@@ -70,6 +73,21 @@ def newsroom():
     kovac = PersonFactory(
         name="Marta Kovac", slug="marta-kovac", role="Harbour Master", organisation="Port of Split"
     )
+    mira = AuthorFactory(
+        name="Mira Lund",
+        slug="mira-lund",
+        role="Diplomatic correspondent",
+        bio="Covers the river commission and the talks on sharing the Velna's water.",
+        email="mira.lund@newsroom.example",
+        links="https://social.example/@miralund\nhttps://miralund.example",
+        portrait=PhotoFactory(
+            image=picture(800, 800, dark=(70, 60, 50)),
+            caption="Mira Lund.",
+            credit="NWS/Staff",
+            alt_text="Portrait of Mira Lund",
+        ),
+    )
+    oren = AuthorFactory(name="Oren Vale", slug="oren-vale", role="", organisation="Baltic Wire")
     now = timezone.now()
     story = ArticleFactory(
         published=True,
@@ -97,9 +115,30 @@ def newsroom():
         ),
         topics=[water, energy],
         people=[volkova, kovac],
+        authors=[mira, oren],
     )
     QuoteFactory(article=story, speaker=volkova, text="We are close to an agreement", is_pull_quote=True)
     QuoteFactory(article=story, speaker=kovac, text="Ferries will no longer wait at sea")
+    russian = article_translate(source=story, language="ru")
+    russian.headline = "Волкова: до речного договора остались недели"
+    russian.standfirst = "После месячной паузы переговорщики ждут подписанного текста до весеннего паводка."
+    russian.body = (
+        "<p>«Мы близки к соглашению», — заявила во вторник министр иностранных дел Ирина Волкова после "
+        "шести часов переговоров о разделе воды реки между двумя странами.</p>"
+        "<p>Договор установит минимальный сток на сухой сезон и совместную комиссию для споров.</p>"
+        "<h2>О чём ещё предстоит договориться</h2>"
+        "<p>Остаются вопросы об уровне водохранилища в засушливые годы. «Паромы больше не будут ждать "
+        "в море», — сказала начальник порта Марта Ковач.</p>"
+    )
+    russian.save()
+    for quote, words in zip(
+        russian.quotes.order_by("order"),
+        ["Мы близки к соглашению", "Паромы больше не будут ждать в море"],
+        strict=True,
+    ):
+        quote.text = words
+        quote.save()
+    russian.publish(at=now - datetime.timedelta(hours=2))
     for hours, headline in enumerate(
         [
             "Dam operators cut releases as drought deepens",
@@ -128,6 +167,12 @@ def newsroom():
         "topic": water.get_absolute_url(),
         "section": world.get_absolute_url(),
         "search": "/search/?q=river",
+        "author": mira.get_absolute_url(),
+        "ru-home": "/ru/",
+        "ru-story": russian.get_absolute_url(),
+        "ru-person": f"/ru{volkova.get_absolute_url()}",
+        "ru-section": f"/ru{world.get_absolute_url()}",
+        "ru-search": "/ru/search/?q=договор",
     }
 
 
@@ -151,6 +196,7 @@ def test_reader_pages_have_no_axe_violations(live_server, page_factory, newsroom
             report[f"{name}@{width}"] = [describe(violation) for violation in violations]
             page.screenshot(path=str(artifacts_dir / f"a11y-{name}-{width}.png"), full_page=True)
             if name == "story":
+                assert page.locator(".byline a").first.inner_text() == "Mira Lund"
                 page.screenshot(path=str(artifacts_dir / f"story-{width}.png"), full_page=True)
                 if os.environ.get("NEWSROOM_DOCS_SCREENSHOTS") == "1":
                     page.screenshot(path=str(DOCS / f"story-{width}.png"), full_page=True)
