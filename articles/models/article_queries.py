@@ -1,7 +1,7 @@
 """The story queryset: which stories a reader may see, and when that next changes by the clock."""
 
 from django.db import models
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from .author import Byline
@@ -9,6 +9,15 @@ from .front import FrontSlot
 from .language import current_edition
 from .status import Status, embargoed_q, on_record_q, published_q
 from .urgency import BREAKING, breaking_since, breaking_window
+
+
+def bylines_prefetch():
+    return Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
+def prefetch_bylines(stories):
+    """The bylines of stories already fetched, from several queries, in one query for all."""
+    prefetch_related_objects(list(stories), bylines_prefetch())
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -53,7 +62,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_bylines(self):
         """Each story's bylines with their authors, in byline order, in one query."""
-        return self.prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+        return self.prefetch_related(bylines_prefetch())
 
     def breaking(self):
         """The front page's breaking strip: FLASH and URGENT stories of the last few hours

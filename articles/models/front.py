@@ -70,7 +70,7 @@ class FrontSlotQuerySet(models.QuerySet):
         """Front-page order: by place, and at one place the most recent pin first."""
         return self.order_by("position", "-starts_at", "-pk")
 
-    def front(self, now=None, language=None):
+    def front(self, now=None, language=None, *, bylines=True):
         """The Front readers see now in an edition (the request's), in one query, however large
         the archive: each edition's front leads with its own stories.
 
@@ -93,7 +93,7 @@ class FrontSlotQuerySet(models.QuerySet):
         rows = list(
             Article.objects.published()
             .in_edition(language)
-            .for_listing()
+            .for_listing(bylines=bylines)
             .filter(Q(pk__in=pinned) | Q(pk=Subquery(newest_with_photo)))
             .annotate(
                 pin_position=Subquery(first_pin.values("position")[:1]),

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from ..derived.cache import public_page
 from ..derived.search import clean_query, ranked_story_ids, search_people, stories_by_id
 from ..models import Article, Author, Correction, FrontSlot, Person, Quote, Section, Topic
+from ..models.article_queries import prefetch_bylines
 from ..models.files import signed_photo_urls
 from ..models.language import current_edition
 from .editions import story_alternates
@@ -32,14 +33,19 @@ def story_list(request):
     # The front's lead and top slots (articles/models/front.py) are left out of the newest-first
     # list on every page, not only the first, so that paging through it skips nobody. Pins
     # start and lapse by the clock; the page cache's lifetime is bounded by those moments too.
-    front = FrontSlot.objects.front()
-    stories = Article.objects.published().in_edition().for_listing().exclude(pk__in=front.shown_ids)
+    front = FrontSlot.objects.front(bylines=False)
+    stories = (
+        Article.objects.published().in_edition().for_listing(bylines=False).exclude(pk__in=front.shown_ids)
+    )
     page = paginate(request, stories, cursor=True)
     # The strip and the front lead the first page only (not a ?page= past the end, shown as the
     # last), so other pages cost what they did. Strip items leave by the clock; the page cache's
     # lifetime is bounded by that moment (ArticleQuerySet.next_scheduled_change).
     first_page = page.number == 1 and request.GET.get("page", "1") == "1"
     breaking = list(Article.objects.published().in_edition().breaking()[:5]) if first_page else []
+    # The cards' bylines, the front's and the list's, in one query.
+    page.object_list = list(page.object_list)
+    prefetch_bylines([*page.object_list, *(front.stories if first_page else [])])
     context = {"page_obj": page, "breaking": breaking, "front": front if first_page else None}
     return render(request, "articles/article_list.html", context)
 
