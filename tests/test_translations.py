@@ -69,10 +69,12 @@ def test_publication_waits_until_headline_and_quotes_are_translated(source):
     messages = " ".join(refused.value.messages)
     assert "headline is still the source story's" in messages
     assert "Irina Volkova still has the source's words" in messages
+    assert "standfirst is still the source story's" in messages
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
 
     draft.headline = "Переговоры о речном договоре возобновились"
+    draft.standfirst = "Стороны встретились после месячной паузы."
     draft.body = RU_BODY
     draft.save()
     draft.quotes.update(text="Мы не позволим торопить нас")

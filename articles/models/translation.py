@@ -92,9 +92,11 @@ def translation_problems(article):
     if source_id is None or source_id == article.pk or article.pk is None:
         return []
     problems = []
-    source = type(article).objects.filter(pk=source_id).only("headline", "language").first()
+    source = type(article).objects.filter(pk=source_id).only("headline", "standfirst", "language").first()
     if source is not None and source.language != article.language and article.headline == source.headline:
         problems.append("The headline is still the source story's: translate it before publishing.")
+    if article.standfirst.strip() and article.standfirst == source.standfirst:
+        problems.append("The standfirst is still the source story's: translate it before publishing.")
     for quote in article.quotes.select_related("translation_of", "speaker").filter(
         translation_of__isnull=False
     ):
