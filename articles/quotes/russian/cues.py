@@ -116,9 +116,15 @@ def find_cue(text: str, piece: Piece, sentence_at, opaque, next_open: int) -> Cu
             return _cue(found[0], dash.end(), hi, "after")
     before = text[s_lo : span.open]
     left = max([s_lo] + [b for a, b in opaque if s_lo <= b <= span.open and a < span.open])
-    words = re.search(r"(?i)\bпо\s+(?:\w+\s+)?словам\b", text[left : span.open])
+    words = re.search(r"(?i)\bпо\s+(?:\w+\s+)?(?:словам|мнению|данным)\b", text[left : span.open])
     if words:
         return Cue("по словам", left + words.start(), "sg", left + words.start(), span.open, "before")
+    # `Как сообщила пресс-секретарь Алина Мороз, «…»`: the speaker follows the verb.
+    as_said = re.match(r"\s*[Кк]ак\s+(\w+)\s+[^,«„]+,\s*$", text[left : span.open])
+    if as_said and speech_verb(as_said.group(1)):
+        at = left + as_said.start(1)
+        verb = as_said.group(1)
+        return Cue(verb, at, lx.SPEECH_VERBS[fold(verb)], at, span.open, "after")
     if before.rstrip().endswith(":") or piece.fragment:
         found = verbs_in(text, left, span.open, opaque) or verbs_in(text, s_lo, span.open, opaque)
         if found:

@@ -94,7 +94,9 @@ class Story:
         """`Дроздов сказал: «…»`, `По словам Дроздова, «…»`: the phrase nearest the verb."""
         if cue.verb == "по словам":
             refs = self.refs(cue.verb_at, cue.hi)
-            possessive = re.match(r"(?i)по\s+(\w+)\s+словам", self.text[cue.verb_at : cue.hi])
+            possessive = re.match(
+                r"(?i)по\s+(\w+)\s+(?:словам|мнению|данным)", self.text[cue.verb_at : cue.hi]
+            )
             if possessive and fold(possessive.group(1)) in lx.POSSESSIVES:
                 return Ref(cue.verb_at, "pronoun", value=lx.POSSESSIVES[fold(possessive.group(1))])
             return _choose(refs)
