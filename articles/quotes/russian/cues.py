@@ -67,8 +67,8 @@ def read_spans(text, spans, sentence_at, opaque):
         before = text[lo : span.open]
         words = WORD.findall(inner)
         previous = WORD.findall(text[max(0, span.open - 30) : span.open])
-        if not words or (previous and fold(previous[-1]) in lx.WORK_NOUNS):
-            continue
+        if not words or (inner[:1].isupper() and previous and fold(previous[-1]) in lx.WORK_NOUNS):
+            continue  # `фильм «Ночной поезд»`; but `назвала проект «безопасным»` is a fragment
         attributed = DASH_AFTER.match(text, span.after) or before.rstrip().endswith(":")
         name_like = inner[:1].isupper() and len(words) <= 6 and not re.search(r"[.!?…,:;]", inner)
         if name_like and not attributed:

@@ -168,7 +168,7 @@ class Cast:
                 and not GENITIVE.search(phrase[-1].low)
             ):
                 phrase = phrase[:-1]
-            named = phrase[0].cap and (len(phrase) > 1 or word.text.isupper() or head == "надзор")
+            named = phrase[0].cap and (len(phrase) > 1 or word.low in lx.ORG_ACRONYMS or head == "надзор")
             sentence_start = self._sentence_initial(phrase[0])
             if not named or (
                 sentence_start and len(phrase) == 1 and not word.text.isupper() and head != "надзор"
