@@ -140,7 +140,7 @@ def test_import_wire_makes_a_russian_draft_end_to_end(capsys):
 
 @pytest.mark.django_db
 def test_the_import_returns_the_copys_language(settings):
-    settings.NEWSROOM_PUBLICATION_LANGUAGE = "en"
+    settings.LANGUAGE_CODE = "en-us"
     result = story_create_from_wire(text=read("spb-correspondent.txt"))
     assert result.language == "ru"
     english = story_create_from_wire(text="Port to expand\nBERLIN (Reuters) - The port will grow.")

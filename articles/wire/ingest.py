@@ -56,12 +56,9 @@ def story_create_from_wire(*, text, user=None):
         *Section.objects.values_list("name", flat=True),
         *Section.objects.values_list("slug", flat=True),
     ]
-    story = parse_wire(
-        text,
-        sections=sections,
-        headline_max=HEADLINE_MAX,
-        default_language=settings.NEWSROOM_PUBLICATION_LANGUAGE,
-    )
+    # The site's default language ("en-us" → "en") for copy whose script does not say Russian.
+    default = settings.LANGUAGE_CODE.split("-")[0].lower()
+    story = parse_wire(text, sections=sections, headline_max=HEADLINE_MAX, default_language=default)
     warnings = []
     section = None
     if story.section:
