@@ -6,6 +6,7 @@ import re
 
 from .attribution import Cue, find_cue
 from .entities import build_entities
+from .language import is_russian
 from .lexicon import FRAGMENT_VERBS, SCARE_MARKERS, SPEECH_VERBS, WORK_NOUNS, WORK_VERBS
 from .mentions import find_mentions
 from .phrases import Document
@@ -21,9 +22,17 @@ _PHRASE_AFTER = re.compile(r"\s+(?:in|with|over|for|at|from|to|about|against|bet
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "or", "with", "from", "by"}
 
 
-def extract_quotes(text) -> list[QuoteCandidate]:
-    """Every direct quotation in a story's plain text, attributed where the text allows."""
+def extract_quotes(text, *, language: str | None = None) -> list[QuoteCandidate]:
+    """Every direct quotation in a story's plain text, attributed where the text allows.
+
+    `language` (BCP 47: "en", "ru", "ru-RU"…) chooses the rules; None reads it from the script,
+    so Russian copy gets the Russian rules whoever calls. Anything but Russian is read as English.
+    """
     text = str(text)
+    if is_russian(language, text):
+        from .russian import extract_quotes_ru  # the Russian rules import this package's parts
+
+        return extract_quotes_ru(text)
     paragraphs = paragraph_spans(text)
     spans = find_quote_spans(text, paragraphs)
     mentions = find_mentions(text, [part for span in spans for part in span.parts])

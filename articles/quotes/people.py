@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from .entities import build_entities
+from .language import is_russian
 from .mentions import find_mentions
 from .names import folded_name, likeness, name_key, same_person, surname_bigrams
 from .records import NearMiss, PersonMatch, PersonMention
@@ -13,14 +14,20 @@ from .scan import find_quote_spans
 from .text import paragraph_spans
 
 
-def find_people(text) -> list[PersonMention]:
+def find_people(text, *, language: str | None = None) -> list[PersonMention]:
     """Everyone the story names, in order of first mention, with the role the text gives.
 
     `Chinese Foreign Minister Wang Yi` gives name "Wang Yi", role "Chinese Foreign
     Minister"; `Maria Lind, a spokeswoman for the port authority,` gives role
     "spokeswoman for the port authority". People named only inside quotations count too.
+    `language` as for `extract_quotes`; Russian copy gives names in the nominative
+    (`Виктора Лапшина` → Виктор Лапшин) and leaves out people named only inside quotations.
     """
     text = str(text)
+    if is_russian(language, text):
+        from .russian import find_people_ru  # the Russian rules import this package's parts
+
+        return find_people_ru(text)
     spans = find_quote_spans(text, paragraph_spans(text))
     mentions = find_mentions(text, [part for span in spans for part in span.parts])
     people = []

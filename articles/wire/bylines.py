@@ -12,12 +12,15 @@ Pure: no Django.
 import re
 from dataclasses import dataclass
 
-_PREFIX = re.compile(r"^\s*(?:written\s+by|author\s*:|by|von|por|par)\s+", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s+und\s+|\s+y\s+|\s+et\s+")
+_PREFIX = re.compile(
+    r"^\s*(?:written\s+by|author\s*:|by|von|por|par|автор\s*:?|авторы\s*:|текст\s*:)\s+", re.IGNORECASE
+)
+_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s+und\s+|\s+y\s+|\s+et\s+|\s+и\s+")
 # Words that make the part after the names a role, not an outlet.
 _ROLE_WORDS = {
     *("writer", "reporter", "correspondent", "editor", "staff", "desk", "columnist", "analyst"),
     *("photographer", "producer", "contributor", "special", "senior", "chief", "bureau", "our"),
+    *("корреспондент", "обозреватель", "редактор", "спецкор", "собкор", "фотограф", "колумнист"),
 }
 
 

@@ -9,6 +9,9 @@
     MOSCOW. Dec 2 (Interfax) -             a full stop after the place
     Madrid, Dec 2 (EFE).-                  the Spanish agencies' full stop and dash
     ODENBURG —                             a local paper: a place in capitals and a dash, no agency
+    МОСКВА, 11 сентября. /ТАСС/.           Russian agencies: a day and a month in the genitive
+    САНКТ-ПЕТЕРБУРГ, 3 марта. /Корр. ТАСС/.   a correspondent's credit: the agency is ТАСС
+    КИЕВ, 2 декабря /РИА Новости/.         no full stop after the date
 
 Pure: no Django.
 """
@@ -20,7 +23,16 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-DATE = rf"(?i:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?"
+# Russian months in the genitive, as a date writes them ("11 сентября"), and the short forms
+# of page time stamps ("11 сен 2020").
+_MONTH_RU = (
+    r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|ноя|дек)\.?"
+)
+DATE = (
+    rf"(?i:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH}|\d{{1,2}}[ \t]+{_MONTH_RU}(?![а-яё]))"
+    r"(?:,?[ \t]+\d{4}(?:[ \t]*г\.)?)?"
+)
 # A place: a letter first, no digits, brackets or slashes; a country may follow in [square brackets].
 _PLACE = r"(?P<place>[^\W\d_][^\d,/()\[\]\n]{0,60}?(?:[ \t]*\[[^\]\n]{1,40}\])?)"
 _DASH = r"(?:-{1,2}|–|—|:|\.-|\.–|\.)"
@@ -82,7 +94,7 @@ def match_dateline(line):
         return Dateline(
             place=_place(found["place"]),
             date=" ".join((found["date"] or "").split()).rstrip("."),
-            agency=" ".join((found.groupdict().get("agency") or "").split()),
+            agency=_agency(found.groupdict().get("agency") or ""),
             end=found.end(),
         )
     return None
@@ -103,6 +115,14 @@ def _plausible(pattern, found, line):
     # capitalised, and a dash or colon follows the agency, as in "BERLIN (Reuters) -".
     dashed = bool(re.search(r"[-–—:.]\s*$", line[: found.end()])) or found.end() == len(line)
     return dashed and len(words) <= 4 and all(word[0].isupper() for word in words)
+
+
+# "/Корр. ТАСС/": the agency's correspondent filed it; the agency is the credit.
+_CORRESPONDENT = re.compile(r"^(?:корр\.|собкор\.?|спецкор\.?|корреспондент)\s*", re.IGNORECASE)
+
+
+def _agency(agency):
+    return _CORRESPONDENT.sub("", " ".join(agency.split()))
 
 
 def _place(place):

@@ -36,6 +36,9 @@ _NAV_WORDS = {
     *("culture", "society", "health", "environment", "opinion", "lifestyle", "entertainment"),
     *("press", "release", "releases", "newsroom", "english", "wire", "headlines", "feed", "and", "&"),
     *("europe", "asia", "africa", "americas", "pacific", "middle", "east", "india", "china", "russia"),
+    # Russian pages: "Все новости", "Главная › Политика", "Лента новостей".
+    *("все", "новости", "главная", "лента", "новостей", "последние", "политика", "экономика", "общество"),
+    *("спорт", "культура", "наука", "происшествия", "мир", "в", "мире", "россия", "регионы", "бизнес"),
 }
 _BREADCRUMB = re.compile(r"\s*(?:›|»|>|/|\||•|·)\s*")
 
@@ -74,12 +77,16 @@ _STAMP_TOKEN = re.compile(rf"{DATE}|{_NUMERIC_DATE}|{_TIME}|\b\d{{4}}\b|\b(?:{_M
 _STAMP_FILLER = re.compile(
     r"\b(?:updated?|published|posted|last|first|modified|on|at|am|pm|gmt|utc|bst|cet|cest|est|edt|pst"
     r"|ist|msk|jst|kst|trt|hkt|today|yesterday|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday)\b|[,|:•·()\-–—]",
+    r"|thursday|friday|saturday|sunday"
+    # "Обновлено 11 сентября 2026, 14:25", "Сегодня в 14:25", "11 сен 2020 г."
+    r"|обновлено|опубликовано|обновлен|сегодня|вчера|в|г)(?![\w])|[,|:•·()\-–—]",
     re.IGNORECASE,
 )
 _AGO = re.compile(
     r"\b(?:\d+|an?|one|two|few)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?\s+ago\b"
-    r"|\bjust now\b|\b\d+\s+min(?:ute)?s?\s+read\b",
+    r"|\bjust now\b|\b\d+\s+min(?:ute)?s?\s+read\b"
+    r"|(?:\d+|одну|один|две|два|пару|несколько)\s+(?:секунд|минут|час|дн|дей|недел|месяц)\w*\s+назад(?!\w)"
+    r"|только что|\d+\s+мин\.?\s+чтения",
     re.IGNORECASE,
 )
 
@@ -100,27 +107,35 @@ def is_time_stamp(line):
 
 # "By Anna Petrova", "By ANNA PETROVA and LI WEI, Reuters": capitalised names, never "By the river".
 _BYLINE = re.compile(
-    r"^(?i:by|von|por|par|author:|written by)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}"
+    r"^(?i:by|von|por|par|author:|written by|автор:?|текст:|авторы:)\s+[A-ZА-ЯЁ][\w.'’-]*"
+    r"(?:[\s,]+(?:(?:and|и)\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,8}"
     r"(?:\s*[,|]\s*[\w ]{1,40})?$"
 )
 _CREDITS_TAIL = re.compile(
     r"^\(?(?:reporting|writing|editing|additional reporting|compiled|translated|edited)\s+by\b.*\)?$"
     r"|^(?:editor|editors|reporter|source|sources|photo editor|web desk|agencies)\s*:.*$"
+    r"|^(?:источник|источники|редактор|корректор|фото на анонсе)\s*:.*$"
     r"|^(?:staff (?:writer|reporter)|special correspondent|correspondent|our correspondent)\b.{0,40}$",
     re.IGNORECASE,
 )
 _RELATED = re.compile(
     r"^(?:read also|also read|read more|see also|related(?: coverage| stories| news| articles)?"
-    r"|more on this(?: story)?|recommended|you may also like|don't miss|more from)\b"
+    r"|more on this(?: story)?|recommended|you may also like|don't miss|more from"
+    r"|читайте также|читайте еще|читайте ещё|смотрите также|по теме|материалы по теме|еще по теме)(?!\w)"
     r"\s*[:|\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_TAGS = re.compile(r"^(?:tags|topics|keywords|tagged|filed under)\b\s*[:|]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_TAGS = re.compile(
+    r"^(?:tags|topics|keywords|tagged|filed under|теги|темы|метки)(?!\w)\s*[:|]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 _SHARE_WORDS = {
     *("share", "shares", "facebook", "twitter", "x", "telegram", "whatsapp", "vk", "vkontakte", "linkedin"),
     *("email", "e-mail", "mail", "print", "copy", "link", "copied", "reddit", "pinterest", "messenger"),
     *("viber", "ok", "weibo", "wechat", "line", "this", "article", "on", "story", "comments", "comment"),
     *("save", "follow", "us", "bluesky", "threads", "flipboard", "whatsapp", "sms", "tweet", "send", "to"),
+    *("поделиться", "вконтакте", "вк", "одноклассники", "телеграм", "дзен", "скопировать", "ссылку"),
+    *("ссылка", "скопирована", "отправить", "комментарии", "печать", "распечатать"),
 }
 _LINE_FURNITURE = re.compile(
     r"^(?:advertisement|ad|sponsored|story continues below(?: advertisement)?|continue reading"
@@ -128,7 +143,9 @@ _LINE_FURNITURE = re.compile(
     r"|purchase licensing rights(?:, opens new tab)?|view (?:original|comments|gallery)\b.*"
     r"|show more|load more|back to top|\#{3}|-+\s*end\s*-+|\(end\)|\(ends\)|end|photo gallery"
     r"|(?:next|previous) (?:story|article)|print this article|report an error|most read|trending"
-    r"|enditem|news provided by|follow us(?: on)?|©\s*\d{4}\b.*|all rights reserved\.?)$",
+    r"|enditem|news provided by|follow us(?: on)?|©\s*\d{4}\b.*|all rights reserved\.?"
+    r"|реклама|все права защищены\.?|подписывайтесь\b.*|подписаться|читать далее|показать ещё|показать еще"
+    r"|нашли ошибку\?.*)$",
     re.IGNORECASE,
 )
 _HASHTAGS = re.compile(r"^(?:#\w+[\s,]*)+$")
@@ -181,7 +198,7 @@ def is_sentence(line):
 
 _CREDIT_LINE = re.compile(
     r"^(?:©|\(c\)|copyright\b|photo\s*(?:credit)?\s*:|picture\s*:|image\s*:|credit\s*:|photograph\s*:"
-    r"|photo by\b|foto\s*:)\s*(?P<credit>.+)$",
+    r"|photo by\b|foto\s*:|фото\s*:|фотография\s*:)\s*(?P<credit>.+)$",
     re.IGNORECASE,
 )
 # A credit at the end of the caption: "… (AP Photo/Jane Doe)", "… (Xinhua/Li Wei)",

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -41,6 +42,7 @@ class WireImport:
     warnings: list[str]
     photo: ProposedPhoto | None  # a photo awaiting its file; None when there was none or we have it
     furniture: int  # lines of page furniture moved to the story's internal note
+    language: str = ""  # the copy's language (BCP 47), read from its script; see story_create_from_wire
 
 
 def story_create_from_wire(*, text, user=None):
@@ -54,7 +56,9 @@ def story_create_from_wire(*, text, user=None):
         *Section.objects.values_list("name", flat=True),
         *Section.objects.values_list("slug", flat=True),
     ]
-    story = parse_wire(text, sections=sections, headline_max=HEADLINE_MAX)
+    # The site's default language ("en-us" → "en") for copy whose script does not say Russian.
+    default = settings.LANGUAGE_CODE.split("-")[0].lower()
+    story = parse_wire(text, sections=sections, headline_max=HEADLINE_MAX, default_language=default)
     warnings = []
     section = None
     if story.section:
@@ -109,7 +113,8 @@ def story_create_from_wire(*, text, user=None):
         note = wire_note(story, proposed)
         if note:
             Note.objects.create(article=article, author=user, text=note)
-    return WireImport(article, warnings, proposed, len(story.notes))
+    # The copy's language travels back with the import until Article has a field to keep it in.
+    return WireImport(article, warnings, proposed, len(story.notes), story.language)
 
 
 def author_bylines(article, names):

@@ -25,8 +25,9 @@ Pure: text in, WireStory out, no Django, so it can be tested without a database;
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..quotes.language import detect_language
 from . import furniture
 from .body import Body
 from .bylines import BylineName, parse_byline
@@ -66,6 +67,7 @@ class WireStory:
     notes: tuple[NoteLine, ...] = ()
     has_dateline: bool = True
     bylines: tuple[BylineName, ...] = ()  # from the "By …" lines above the body, in order
+    language: str = ""  # BCP 47, read from the copy's script: "ru" when Cyrillic dominates
 
     @property
     def body_html(self):
@@ -87,10 +89,18 @@ def decode_wire(data: bytes) -> str:
     raise WireFormatError("text", "This is not a text file; save the copy as UTF-8 text and try again.")
 
 
-def parse_wire(text: str, *, sections=(), headline_max=250) -> WireStory:
+def parse_wire(text: str, *, sections=(), headline_max=250, default_language="en") -> WireStory:
     """Split wire copy into its parts. `sections` are the desk's section names and slugs,
     which tell a section label from a short headline; `headline_max` is the story's headline
-    length, so an overlong first line is reported here. Raises WireFormatError."""
+    length, so an overlong first line is reported here. The story's `language` is "ru" when
+    Cyrillic letters dominate its headline, standfirst and body, else `default_language` (the
+    site's). Raises WireFormatError."""
+    story = _parse(text, sections=sections, headline_max=headline_max)
+    copy = " ".join([story.headline, story.standfirst, *story.paragraphs])
+    return replace(story, language=detect_language(copy, default_language))
+
+
+def _parse(text, *, sections, headline_max):
     if not text.strip():
         raise WireFormatError("text", "Nothing to import: the text is empty.")
     if _CONTROL.search(text):
