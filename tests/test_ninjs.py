@@ -509,3 +509,12 @@ def test_our_ninjs_imports_back_unchanged(client, settings, tmp_path, rich_story
     )
     assert (imported.width, imported.height) == (photo.width, photo.height)
     assert story.status == Article.Status.DRAFT
+
+
+@pytest.mark.django_db
+def test_a_ninjs_items_language_is_the_drafts_edition(tmp_path):
+    from articles.wire.ingest import story_import_ninjs
+
+    item = {"uri": "urn:test:ru-1", "headlines": [{"value": "Порт расширят"}], "language": "ru-RU"}
+    story_import_ninjs(wire=parse_item(item), source="ru-1.json", folder=tmp_path)
+    assert Article.objects.get(headline="Порт расширят").language == "ru"

@@ -139,9 +139,10 @@ def test_import_wire_makes_a_russian_draft_end_to_end(capsys):
 
 
 @pytest.mark.django_db
-def test_the_import_returns_the_copys_language(settings):
-    settings.LANGUAGE_CODE = "en-us"
+def test_the_import_stores_the_copys_language_on_the_draft():
     result = story_create_from_wire(text=read("spb-correspondent.txt"))
-    assert result.language == "ru"
+    assert result.language == "ru" and result.article.language == "ru"
+    result.article.refresh_from_db()
+    assert result.article.language == "ru"
     english = story_create_from_wire(text="Port to expand\nBERLIN (Reuters) - The port will grow.")
-    assert english.language == "en"
+    assert english.language == "en" and english.article.language == "en"

@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass
 
 import reversion
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils import timezone
 
 from ..images.ingest import photo_create_from_upload
 from ..models import Article, Author, Byline, Note, Person, Photo, Section, WireItem
+from ..models.language import default_language, normalize
 from ..models.slugs import unique_slug
 from .ninjs import InvalidItem, compare_versions, parse_item
 from .plain import parse_wire
@@ -56,8 +56,8 @@ def story_create_from_wire(*, text, user=None):
         *Section.objects.values_list("name", flat=True),
         *Section.objects.values_list("slug", flat=True),
     ]
-    # The site's default language ("en-us" → "en") for copy whose script does not say Russian.
-    default = settings.LANGUAGE_CODE.split("-")[0].lower()
+    # The site's default edition for copy whose script does not say Russian.
+    default = default_language()
     story = parse_wire(text, sections=sections, headline_max=HEADLINE_MAX, default_language=default)
     warnings = []
     section = None
@@ -100,6 +100,7 @@ def story_create_from_wire(*, text, user=None):
         dateline_place=story.place[:100],
         dateline_date=story.date[:40],
         agency=Article.agency_of(story.agency),
+        language=normalize(story.language),
         author=user,
     )
     with transaction.atomic():
@@ -113,7 +114,6 @@ def story_create_from_wire(*, text, user=None):
         note = wire_note(story, proposed)
         if note:
             Note.objects.create(article=article, author=user, text=note)
-    # The copy's language travels back with the import until Article has a field to keep it in.
     return WireImport(article, warnings, proposed, len(story.notes), story.language)
 
 
@@ -226,6 +226,9 @@ def story_import_ninjs(*, wire, source, folder):
     article.agency = Article.agency_of(wire.agency)
     if wire.urgency is not None:
         article.urgency = wire.urgency
+    if wire.language:
+        # An item in a language the site has no edition for goes to the default edition's desk.
+        article.language = normalize(wire.language)
     if wire.embargoed is not None and wire.embargoed > timezone.now():
         # The agency's embargo binds us too: the story is held back from readers until then.
         article.embargo_until = wire.embargoed

@@ -172,6 +172,7 @@ class WireStory:
     people: list[str] = field(default_factory=list)
     picture: WirePicture | None = None
     urgency: int | None = None  # None: the item gave none, the story keeps its own (5 when new)
+    language: str = ""  # BCP 47, as the item gives it; "" keeps the story's own
     embargoed: datetime.datetime | None = None  # the agency's embargo, which the draft keeps
 
 
@@ -218,6 +219,7 @@ class _Item(_Part):
     versioncreated: str | None = None
     pubstatus: Literal["usable", "withheld", "canceled"] | None = None
     urgency: int | None = None
+    language: str | None = None
     embargoed: str | None = None
     headlines: list[_Text] = []
     descriptions: list[_Text] = []
@@ -272,6 +274,7 @@ def parse_item(data):
         people=_names([person for person in item.people if person.rel != "author"], 200),
         picture=_picture(item.associations),
         urgency=item.urgency,
+        language=(item.language or "").strip()[:12],
         embargoed=_parse_time(item.embargoed, "embargoed"),
     )
 
