@@ -2,6 +2,7 @@
 rendered in Russian read as Russian, dates in the genitive and counts in the right plural."""
 
 import ast
+import datetime
 import gettext
 import re
 import shutil
@@ -128,8 +129,6 @@ def render_ru(template, context, path="/"):
 
 @pytest.mark.django_db
 def test_a_story_page_in_russian(settings):
-    import datetime
-
     settings.TIME_ZONE = "Europe/Moscow"
     published = datetime.datetime(2026, 9, 11, 11, 32, tzinfo=datetime.UTC)
     story = ArticleFactory(
