@@ -231,6 +231,8 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Moscow")
 USE_I18N = True
 USE_TZ = True
+# The public site's own interface text (locale/<lang>/LC_MESSAGES/django.po, compiled .mo beside it).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -312,6 +314,20 @@ TAGGIT_CASE_INSENSITIVE = True
 # The public site's identity, used in templates, datelines and feeds.
 SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 DEFAULT_AGENCY = os.environ.get("NEWSROOM_DEFAULT_AGENCY", "NEWSROOM")
+# Agencies' names in each edition's datelines (articles/models/dateline.py), by language and the
+# agency as stories store it (any case); an agency not named here keeps its own name.
+NEWSROOM_AGENCY_NAMES = {
+    "ru": {
+        DEFAULT_AGENCY: "Ньюсрум",
+        "NWS": "НВС",
+        "TASS": "ТАСС",
+        "Reuters": "Рейтер",
+        "AFP": "АФП",
+        "AP": "АП",
+        "Interfax": "Интерфакс",
+        "Bloomberg": "Блумберг",
+    },
+}
 ARTICLES_PER_PAGE = 20
 # Numbered pages stop here; older stories are reached by a cursor (articles/public/pagination.py).
 ARTICLES_MAX_PAGES = 50

@@ -17,12 +17,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 
 from ..images.renditions import photo_create_renditions
 from ..models import Article, Author, Byline, FrontSlot, Person, Photo, Quote, Section, Topic
 from ..models.front import LEAD
 from ..models.live import entry_post
+from ..models.slugs import slugify
 from . import content, content_authors, content_live, images
 
 KINDS = ("stories", "people", "quotes", "photos")

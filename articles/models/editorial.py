@@ -3,6 +3,7 @@
 import reversion
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_noop
 
 
 class StatusChange(models.Model):
@@ -31,8 +32,9 @@ class Correction(models.Model):
     """A dated note appended to a published story; readers see it at the end."""
 
     class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
+        # English in the desk and in revision comments; the story page translates the label.
+        CORRECTION = "correction", gettext_noop("Correction")
+        UPDATE = "update", gettext_noop("Update")
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)

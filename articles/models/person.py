@@ -3,6 +3,7 @@ from typing import NamedTuple
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 from taggit.managers import TaggableManager
 
 from ..quotes import PersonMatch, match_people
@@ -51,9 +52,10 @@ class PersonQuerySet(models.QuerySet):
 
 
 class PersonKind(models.TextChoices):
-    PERSON = "person", "person"
-    ORGANISATION = "organisation", "organisation"
-    GROUP = "group", "group"
+    # English in the desk; public pages translate the label where they print it.
+    PERSON = "person", gettext_noop("person")
+    ORGANISATION = "organisation", gettext_noop("organisation")
+    GROUP = "group", gettext_noop("group")
 
 
 class Person(models.Model):

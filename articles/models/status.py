@@ -8,15 +8,18 @@ importing the story model, which imports those rules.
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
+    # Labels stay English in the desk, its messages and revision comments; a public page (the
+    # preview banner) translates them where it prints them.
+    DRAFT = "draft", gettext_noop("Draft")
+    IN_REVIEW = "in_review", gettext_noop("In review")
     # A published story with a future publication time is "scheduled".
-    PUBLISHED = "published", "Published"
-    UNPUBLISHED = "unpublished", "Unpublished"
-    RETRACTED = "retracted", "Retracted"
+    PUBLISHED = "published", gettext_noop("Published")
+    UNPUBLISHED = "unpublished", gettext_noop("Unpublished")
+    RETRACTED = "retracted", gettext_noop("Retracted")
 
 
 def released_q(prefix="", now=None):

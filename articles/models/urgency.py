@@ -10,6 +10,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 
 class Urgency(models.IntegerChoices):
@@ -25,7 +26,13 @@ class Urgency(models.IntegerChoices):
 
 
 DEFAULT = Urgency.NORMAL
-WORDS = {Urgency.FLASH: "FLASH", Urgency.URGENT: "URGENT", Urgency.BULLETIN: "BULLETIN"}
+# The words stay English here, as feeds, the API and ninjs carry them; pages translate them
+# where they print them ({% translate article.urgency_word %}).
+WORDS = {
+    Urgency.FLASH: gettext_noop("FLASH"),
+    Urgency.URGENT: gettext_noop("URGENT"),
+    Urgency.BULLETIN: gettext_noop("BULLETIN"),
+}
 # Stories at least this urgent go to the front page's breaking strip, and may be
 # published with a headline only: on the wire a flash is one line, written through after.
 BREAKING = Urgency.URGENT

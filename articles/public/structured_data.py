@@ -7,6 +7,7 @@ tag (articles/templatetags/seo.py), which escapes `<`, `>` and `&`.
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext
 
 LOGO = {"path": "img/logo.png", "width": 600, "height": 60}
 
@@ -106,7 +107,7 @@ def news_article(article, request):
     }
     if article.is_retracted:
         # Withdrawn: the headline and the notice, nothing of what was withdrawn.
-        data["description"] = f"Retracted: {article.retraction_reason}"
+        data["description"] = gettext("Retracted: %(reason)s") % {"reason": article.retraction_reason}
         data["dateModified"] = iso(article.retracted_at) or data["dateModified"]
         return {key: value for key, value in data.items() if value not in (None, "")}
     if article.lead_photo:

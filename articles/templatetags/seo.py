@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from ..derived import search
 from ..public import share, structured_data
@@ -92,7 +93,8 @@ def feed_links(context):
     """<link rel=alternate> for the site's feeds, and for the section, topic, person or author a page
     shows: RSS and Atom each time, so a feed reader finds the format it prefers."""
     site = context.get("site_name", "")
-    feeds = [(f, f"{site}: latest stories", reverse(f"articles:feed-{f}")) for f in FEED_FORMATS]
+    latest = gettext("%(site)s: latest stories") % {"site": site}
+    feeds = [(f, latest, reverse(f"articles:feed-{f}")) for f in FEED_FORMATS]
     for kind in ("section", "topic", "person", "author"):
         obj = context.get(kind)
         if obj is not None and getattr(obj, "slug", None):
