@@ -28,6 +28,7 @@ def publish_translation(source, quotes=(), **fields):
         quote.save()
     defaults = {
         "headline": "Переговоры о речном договоре возобновились",
+        "standfirst": "Стороны встретились после месячной паузы.",
         "body": "<p>Стороны встретились.</p>",
     }
     for name, value in {**defaults, **fields}.items():
@@ -110,6 +111,7 @@ def test_a_translation_not_public_is_no_alternate(client, state):
     source = ArticleFactory(published=True, headline="Talks resume", slug="talks-resume")
     draft = article_translate(source=source, language="ru")
     draft.headline = "Переговоры возобновились"
+    draft.standfirst = "Стороны встретились после паузы."
     draft.save()
     now = timezone.now()
     if state == "scheduled":
@@ -132,6 +134,7 @@ def test_the_stored_page_follows_its_versions_by_the_clock(client):
     source = ArticleFactory(published=True, headline="Talks resume", slug="talks-resume")
     draft = article_translate(source=source, language="ru")
     draft.headline = "Переговоры возобновились"
+    draft.standfirst = "Стороны встретились после паузы."
     draft.save()
     draft.publish(at=timezone.now() + datetime.timedelta(seconds=30))
     client.get(source.get_absolute_url())  # stored without it

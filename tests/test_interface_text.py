@@ -135,6 +135,7 @@ def test_a_story_page_in_russian(settings):
         published=True,
         published_at=published,
         headline="Лавров готов к диалогу",
+        language="ru",
         authors=[AuthorFactory(name="Анна Петрова"), AuthorFactory(name="Олег Смирнов")],
     )
     html = render_ru(

@@ -151,3 +151,25 @@ def test_changing_a_versions_language_to_one_its_group_has_is_refused_with_a_mes
     assert "already has a version in English" in response.content.decode()
     draft.refresh_from_db()
     assert draft.language == "ru"
+
+
+def test_a_person_and_a_section_get_a_name_box_per_other_edition(client):
+    from articles.models import Person, Section
+
+    client.force_login(desk_user("Editor"))
+    response = client.post(
+        reverse("admin:articles_person_add"),
+        {"name": "Sergei Orlov", "name_ru": "Сергей  Орлов", "slug": "sergei-orlov", "kind": "person"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Person.objects.get(slug="sergei-orlov").names == {"ru": "Сергей Орлов"}
+    page = client.get(reverse("admin:articles_person_change", args=[Person.objects.get().pk])).content.decode()
+    assert 'lang="ru"' in page and "Сергей Орлов" in page
+    section = SectionFactory(name="World", slug="world")
+    response = client.post(
+        reverse("admin:articles_section_change", args=[section.pk]),
+        {"name": "World", "name_ru": "В мире", "slug": "world", "description": "", "position": 1},
+    )
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.names == {"ru": "В мире"}

@@ -107,6 +107,8 @@ class ArticleAdmin(AutosaveMixin, WorkflowButtonsMixin, RestoreAdminMixin, Audit
             "articles/quote_suggest.js",
             "articles/desk_a11y.js",
             "articles/autosave_form.js",
+            # Slugs from Cyrillic headlines as the server writes them (ICAO), after urlify.js.
+            "articles/urlify_icao.js",
         ]
 
     # Who may do what: reporters edit only their own drafts; transitions are checked

@@ -17,6 +17,11 @@ class AuthorAdmin(AuditedDeleteMixin, admin.ModelAdmin):
     list_select_related = ["portrait", "user"]
     search_fields = ["name", "role", "organisation", "user__username"]
     prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        # Cyrillic names give the slugs the server would (articles/models/slugs.py).
+        js = ["articles/urlify_icao.js"]
+
     autocomplete_fields = ["portrait"]
     fieldsets = [
         (None, {"fields": ["name", "slug", ("role", "organisation"), "bio", "portrait"]}),

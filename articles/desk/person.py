@@ -4,6 +4,7 @@ from django.http import HttpResponseRedirect
 from ..models import Person, audit
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
+from .local_names import LocalNamesForm, name_fields
 
 ON_RECORD_PERMISSION = "articles.change_person_on_record"
 ON_RECORD_NOTICE = (
@@ -23,8 +24,27 @@ class PersonAdmin(AuditedDeleteMixin, admin.ModelAdmin):
     list_select_related = ["portrait"]
     search_fields = ["name", "aliases", "role", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        # Cyrillic names give the slugs the server would (articles/models/slugs.py).
+        js = ["articles/urlify_icao.js"]
+
     autocomplete_fields = ["portrait"]
-    fields = ["name", "slug", "kind", "role", "organisation", "aliases", "bio", "portrait", "topics"]
+    form = LocalNamesForm
+
+    def get_fields(self, request, obj=None):
+        return [
+            "name",
+            *name_fields(),
+            "slug",
+            "kind",
+            "role",
+            "organisation",
+            "aliases",
+            "bio",
+            "portrait",
+            "topics",
+        ]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -12,4 +12,9 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        # Cyrillic names give the slugs the server would (articles/models/slugs.py).
+        js = ["articles/urlify_icao.js"]
+
     fields = ["name", "slug", "description"]

@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
@@ -16,6 +15,7 @@ from taggit.managers import TaggableManager
 from ..quotes import html_to_text
 from .article_queries import ArticleQuerySet
 from .author import CreditsMixin
+from .dateline import dateline_day, format_dateline
 from .editorial import SlugRedirect
 from .embargo import EMBARGO_HELP, Embargoed, embargo_problems
 from .language import default_language
@@ -330,14 +330,11 @@ class Article(Workflow, CreditsMixin, Embargoed, LiveBlogFields, models.Model):
 
     @property
     def dateline(self):
-        """`MOSCOW, September 11. /AGENCY/.`: the wire's own date when the copy gave one,
-        else the publication date in the site's time zone."""
-        day = self.dateline_date or date_format(
-            timezone.localtime(self.published_at or timezone.now()), "F j"
-        )
-        agency = (self.agency or settings.DEFAULT_AGENCY).upper()
-        place = self.dateline_place.strip().upper()
-        return f"{place}, {day}. /{agency}/." if place else f"{day}. /{agency}/."
+        """`MOSCOW, September 11. /AGENCY/.` in the story's language (`МОСКВА, 11 сентября.
+        /ТАСС/.`): the wire's own date when the copy gave one, else the publication date in the
+        site's time zone (articles/models/dateline.py)."""
+        day = self.dateline_date or dateline_day(self.published_at or timezone.now(), self.language)
+        return format_dateline(place=self.dateline_place, day=day, agency=self.agency, language=self.language)
 
     @property
     def body_with_dateline(self):

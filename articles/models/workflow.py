@@ -10,6 +10,7 @@ import secrets
 import reversion
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from .embargo import embargo_running
 from .integrity import quote_problems
@@ -142,11 +143,11 @@ class Workflow:
     def state_label(self):
         """The status as the desk says it: a future publication time reads "Scheduled"."""
         if self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now():
-            return "Scheduled"
+            return gettext_noop("Scheduled")
         if self.is_embargoed:
-            return "Embargoed"
+            return gettext_noop("Embargoed")
         if self.status == self.Status.PUBLISHED and not self.is_published:
-            return "Expired"
+            return gettext_noop("Expired")
         return self.get_status_display()
 
     def can_be_edited_by(self, user):

@@ -69,7 +69,7 @@ def render_context(request=None):
     sections = found.get(NAV_SECTIONS_KEY)
     if sections is None:
         sections = nav_sections()
-    nav = "|".join(f"{section.slug}={section.name}" for section in sections)
+    nav = "|".join(f"{section.slug}={section.name}={sorted(section.names.items())}" for section in sections)
     year = timezone.localtime().year
     return hashlib.sha256(f"{renders.build_fingerprint()}\n{epoch}\n{year}\n{nav}".encode()).hexdigest()
 

@@ -116,7 +116,7 @@ def news_article(article, request):
         data["dateline"] = article.dateline
         data["locationCreated"] = {"@type": "Place", "name": article.dateline_place}
     if article.section:
-        data["articleSection"] = article.section.name
+        data["articleSection"] = article.section.local_name
     about, mentioned = article.people_by_role()
     topics = [
         {"@type": "Thing", "name": topic.name, "url": request.build_absolute_uri(topic.get_absolute_url())}
@@ -189,7 +189,7 @@ def _person(person, request, brief=False):
     is already under about or mentions)."""
     data = {
         "@type": "Person" if person.is_person else "Organization",
-        "name": person.name,
+        "name": person.local_name,
         "url": request.build_absolute_uri(person.get_absolute_url()),
     }
     if brief:
