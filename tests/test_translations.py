@@ -154,7 +154,7 @@ def test_changing_a_versions_language_to_one_its_group_has_is_refused_with_a_mes
 
 
 def test_a_person_and_a_section_get_a_name_box_per_other_edition(client):
-    from articles.models import Person, Section
+    from articles.models import Person
 
     client.force_login(desk_user("Editor"))
     response = client.post(
@@ -163,7 +163,8 @@ def test_a_person_and_a_section_get_a_name_box_per_other_edition(client):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Person.objects.get(slug="sergei-orlov").names == {"ru": "Сергей Орлов"}
-    page = client.get(reverse("admin:articles_person_change", args=[Person.objects.get().pk])).content.decode()
+    person = Person.objects.get()
+    page = client.get(reverse("admin:articles_person_change", args=[person.pk])).content.decode()
     assert 'lang="ru"' in page and "Сергей Орлов" in page
     section = SectionFactory(name="World", slug="world")
     response = client.post(
