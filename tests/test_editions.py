@@ -206,3 +206,26 @@ def test_a_request_leaves_its_thread_in_the_language_it_found(client, pair):
     client.get("/ru/")
     assert translation.get_language() == "en"
     assert pair[0].section.get_absolute_url() == "/sections/world/"
+
+
+def test_the_json_ld_links_a_source_and_its_translation(client, pair):
+    import json
+    import re
+
+    source, translation = pair
+
+    def news_article(url):
+        page = client.get(url).content.decode()
+        blocks = [
+            json.loads(b)
+            for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        ]
+        return next(block for block in blocks if block.get("@type") == "NewsArticle")
+
+    english, russian = news_article(source.get_absolute_url()), news_article(translation.get_absolute_url())
+    assert english["inLanguage"] == "en" and russian["inLanguage"] == "ru"
+    assert [work["@id"] for work in english["workTranslation"]] == [
+        f"{ORIGIN}{translation.get_absolute_url()}"
+    ]
+    assert russian["translationOfWork"]["@id"] == f"{ORIGIN}{source.get_absolute_url()}"
+    assert "translationOfWork" not in english and "workTranslation" not in russian

@@ -21,14 +21,18 @@ class Alternate:
     name: str
     url: str
     current: bool
+    # The source story of a translation group (a story's alternates only).
+    is_source: bool = False
 
 
-def _alternates(urls, current, x_default):
+def _alternates(urls, current, x_default, source=None):
     """(alternates, x-default URL) for {code: url}; nothing when the page has one version."""
     if len(urls) < 2:
         return [], None
     ordered = [code for code in edition_codes() if code in urls]
-    alternates = [Alternate(code, language_name(code), urls[code], code == current) for code in ordered]
+    alternates = [
+        Alternate(code, language_name(code), urls[code], code == current, code == source) for code in ordered
+    ]
     return alternates, urls.get(x_default) or alternates[0].url
 
 
@@ -52,7 +56,7 @@ def story_alternates(article, origin, versions=None):
     versions = story_versions(article) if versions is None else versions
     urls = {code: origin + Article(slug=slug, language=code).get_absolute_url() for code, slug, _ in versions}
     source = next((code for code, _, pk in versions if pk == article.translation_source_id), None)
-    return _alternates(urls, article.language, source or default_language())
+    return _alternates(urls, article.language, source or default_language(), source)
 
 
 def page_alternates(request):

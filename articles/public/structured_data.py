@@ -85,8 +85,34 @@ def image_object(photo, request):
     return data
 
 
-def news_article(article, request):
-    """The NewsArticle for one story; people and topics are read through prefetches."""
+def _translations(article, alternates):
+    """schema.org's link between a work and its translations: the source names its versions
+    (workTranslation), a version its source (translationOfWork)."""
+    others = [
+        {"@type": "NewsArticle", "@id": alternate.url, "url": alternate.url, "inLanguage": alternate.code}
+        for alternate in alternates
+        if not alternate.current
+    ]
+    if not others:
+        return {}
+    if article.translation_source_id == article.pk:
+        return {"workTranslation": others}
+    source = next((alternate for alternate in alternates if alternate.is_source), None)
+    if source is None:
+        return {}
+    return {
+        "translationOfWork": {
+            "@type": "NewsArticle",
+            "@id": source.url,
+            "url": source.url,
+            "inLanguage": source.code,
+        }
+    }
+
+
+def news_article(article, request, alternates=()):
+    """The NewsArticle for one story; people and topics are read through prefetches, its
+    published versions in other languages from the page's `alternates` (public/editions.py)."""
     url = request.build_absolute_uri(article.get_absolute_url())
     # A marked write-through, not a typo fix, is the modification search engines are told of.
     modified = max(article.modified_at, article.published_at) if article.published_at else article.modified_at
@@ -110,6 +136,7 @@ def news_article(article, request):
         data["description"] = gettext("Retracted: %(reason)s") % {"reason": article.retraction_reason}
         data["dateModified"] = iso(article.retracted_at) or data["dateModified"]
         return {key: value for key, value in data.items() if value not in (None, "")}
+    data.update(_translations(article, alternates))
     if article.lead_photo:
         data["image"] = [image_object(article.lead_photo, request)]
     if article.dateline_place:

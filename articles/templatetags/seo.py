@@ -117,7 +117,8 @@ def json_ld(data):
 
 @register.simple_tag(takes_context=True)
 def news_article_json_ld(context, article):
-    return json_ld(structured_data.news_article(article, context["request"]))
+    alternates = context.get("page_alternates") or []
+    return json_ld(structured_data.news_article(article, context["request"], alternates))
 
 
 @register.simple_tag(takes_context=True)
