@@ -187,6 +187,13 @@ def test_a_persons_page_in_each_edition_lists_that_editions_quotes_and_name(clie
     en_page = client.get("/people/sergei-orlov/").content.decode()
     assert "Мы готовы" in ru_page and "We are ready" not in ru_page
     assert "We are ready" in en_page and "Мы готовы" not in en_page
+    # The Russian quote links the words it translates, on their story's page.
+    assert f'<a href="{english.get_absolute_url()}" hreflang="en">оригинал</a>' in ru_page
+    Article.objects.filter(pk=english.pk).update(status=Article.Status.UNPUBLISHED)
+    from django.core.cache import cache
+
+    cache.clear()
+    assert english.get_absolute_url() not in client.get("/ru/people/sergei-orlov/").content.decode()
 
 
 def test_photo_addresses_are_the_same_in_every_edition(client, pair):

@@ -53,3 +53,10 @@ class Quote(models.Model):
     def __str__(self):
         words = self.text if len(self.text) <= 60 else f"{self.text[:57]}…"
         return f"“{words}” — {self.speaker.name}" if self.speaker_id else f"“{words}”"
+
+    @property
+    def original(self):
+        """The quote these words translate, when its story is public (use with
+        select_related("translation_of__article")); None otherwise."""
+        original = self.translation_of if self.translation_of_id else None
+        return original if original is not None and original.article.is_published else None

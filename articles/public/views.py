@@ -138,7 +138,7 @@ def person_detail(request, slug):
         request,
         Quote.objects.published()
         .filter(speaker=person, article__language=current_edition())
-        .select_related("article")
+        .select_related("article", "translation_of__article")
         .order_by("-article__published_at", "order"),
     )
     stories = Article.objects.published().in_edition().filter(people=person).for_listing()[:10]
