@@ -143,6 +143,19 @@ def test_the_story_lists_queries_do_not_grow_with_translated_rows(
         client.get(reverse("admin:articles_article_changelist"))
 
 
+def test_the_first_translated_headline_gives_the_draft_its_own_slug(client, source):
+    draft = article_translate(source=source, language="ru")
+    client.force_login(desk_user("Editor"))
+    response = client.post(change_url(draft), story_post_data(draft, headline="Лавров готов к диалогу"))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.slug == "lavrov-gotov-k-dialogu"
+    # From then on the slug is the editor's: a new headline does not move it.
+    client.post(change_url(draft), story_post_data(draft, headline="Лавров снова готов к диалогу"))
+    draft.refresh_from_db()
+    assert draft.slug == "lavrov-gotov-k-dialogu"
+
+
 def test_changing_a_versions_language_to_one_its_group_has_is_refused_with_a_message(client, source):
     draft = article_translate(source=source, language="ru")
     client.force_login(desk_user("Editor"))

@@ -11,6 +11,7 @@ from ..images.validation import inspect_upload
 from ..models import Article, Photo
 from ..models.language import language_choices, language_name
 from ..models.sanitize import sanitize_body
+from ..models.translation import slug_from_translated_headline
 from .revisions import compare, latest_version_id, versions_of
 
 
@@ -109,6 +110,11 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self._check_for_conflict(cleaned.get("expected_version"), cleaned.get("base_revision"))
         self._check_about(cleaned)
+        # A translation's first translated headline gives it its own address (a Russian
+        # headline, a transliterated slug) in place of the placeholder Translate made.
+        slug = slug_from_translated_headline(self.instance, cleaned.get("headline"), cleaned.get("slug"))
+        if slug:
+            cleaned["slug"] = slug
         return cleaned
 
     def _check_about(self, cleaned):

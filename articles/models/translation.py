@@ -61,7 +61,7 @@ def article_translate(*, source, language, by=None):
     draft.language = language
     draft.translation_source = root
     draft.author = by if by is not None and by.pk else None
-    draft.slug = unique_slug(Article, f"{source.slug}-{language}")
+    draft.slug = unique_slug(Article, placeholder_slug(source.slug, language))
     with reversion.create_revision():
         draft.save()
         draft.people.set(source.people.all())
@@ -84,6 +84,23 @@ def article_translate(*, source, language, by=None):
             reversion.set_user(by)
         reversion.set_comment(f"Translation of “{source}” ({source.language} → {language})")
     return draft
+
+
+def placeholder_slug(source_slug, language):
+    return f"{source_slug}-{language}"
+
+
+def slug_from_translated_headline(article, headline, slug):
+    """The slug a translation takes from its translated headline, while it still has the
+    placeholder Translate gave it and has never been public; None to keep `slug`."""
+    source_id = article.translation_source_id
+    if article.pk is None or source_id in (None, article.pk) or article.published_at is not None:
+        return None
+    source_slug = type(article).objects.filter(pk=source_id).values_list("slug", flat=True).first()
+    placeholder = source_slug and placeholder_slug(source_slug, article.language)
+    if slug != article.slug or slug != placeholder or not headline or headline == article.headline:
+        return None
+    return unique_slug(type(article), headline, article.language)
 
 
 def translation_problems(article):

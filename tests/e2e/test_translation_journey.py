@@ -61,6 +61,7 @@ def test_editor_translates_and_publishes_and_a_reader_switches_language(
     expect(editor.locator(".messagelist")).to_contain_text("changed successfully")
     draft.refresh_from_db()
     assert draft.is_published and draft.headline == RU_HEADLINE
+    assert draft.slug == "volkova-do-rechnogo-dogovora-ostalis-nedeli"  # from its own headline
 
     reader = page_factory(viewport={"width": 390, "height": 844})
     reader.goto(f"{live_server.url}{story.get_absolute_url()}")
