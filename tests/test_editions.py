@@ -236,3 +236,9 @@ def test_the_json_ld_links_a_source_and_its_translation(client, pair):
     ]
     assert russian["translationOfWork"]["@id"] == f"{ORIGIN}{source.get_absolute_url()}"
     assert "translationOfWork" not in english and "workTranslation" not in russian
+
+
+def test_the_russian_feeds_speak_russian(client, pair):
+    russian = client.get("/ru/feeds/rss/").content.decode()
+    assert "последние новости" in russian and "latest stories" not in russian
+    assert "Материалы по теме «Water»" in client.get("/ru/feeds/topics/water/rss/").content.decode()

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape, format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from ..derived.cache import public_page
@@ -71,7 +72,7 @@ class MediaRssFeed(XmlTextMixin, Rss201rev2Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         # Dublin Core's creator repeats, one per author; RSS's own <author> wants an e-mail.
-        for name, _ in item.get("authors") or ():
+        for name, _url in item.get("authors") or ():
             handler.addQuickElement("dc:creator", name)
         # RSS 2.0 has no update time; the Atom namespace it already declares does.
         if item["updateddate"] is not None:
@@ -96,10 +97,10 @@ class LatestStoriesFeed(Feed):
     link = reverse_lazy("articles:list")
 
     def title(self, obj):
-        return f"{settings.SITE_NAME}: latest stories"
+        return _("%(site)s: latest stories") % {"site": settings.SITE_NAME}
 
     def description(self, obj):
-        return f"The latest stories from {settings.SITE_NAME}."
+        return _("The latest stories from %(site)s.") % {"site": settings.SITE_NAME}
 
     def stories(self, obj):
         # Each edition's feeds carry its own stories (/ru/feeds/… the Russian ones).
@@ -124,7 +125,7 @@ class LatestStoriesFeed(Feed):
     def item_title(self, item):
         # The wire's own convention: a FLASH reads as one in any feed reader, which shows
         # titles but rarely categories. The guid (the story's URL) stays the same.
-        return f"{item.urgency_word}: {item.headline}" if item.urgency_word else item.headline
+        return f"{_(item.urgency_word)}: {item.headline}" if item.urgency_word else item.headline
 
     def item_description(self, item):
         summary = format_html("<p>{}</p>", item.standfirst or item.headline)
@@ -188,13 +189,16 @@ class SectionFeed(LatestStoriesFeed):
         return get_object_or_404(Section, slug=slug)
 
     def title(self, section):
-        return f"{settings.SITE_NAME}: {section.name}"
+        return f"{settings.SITE_NAME}: {section.local_name}"
 
     def link(self, section):
         return section.get_absolute_url()
 
     def description(self, section):
-        return section.description or f"The latest {section.name} stories from {settings.SITE_NAME}."
+        return section.description or _("The latest %(section)s stories from %(site)s.") % {
+            "section": section.local_name,
+            "site": settings.SITE_NAME,
+        }
 
     def stories(self, section):
         return super().stories(section).filter(section=section)
@@ -215,7 +219,10 @@ class TopicFeed(LatestStoriesFeed):
         return topic.get_absolute_url()
 
     def description(self, topic):
-        return topic.description or f"Stories about {topic.name} from {settings.SITE_NAME}."
+        return topic.description or _("Stories about %(topic)s from %(site)s.") % {
+            "topic": topic.name,
+            "site": settings.SITE_NAME,
+        }
 
     def stories(self, topic):
         return super().stories(topic).filter(topics=topic)
@@ -230,13 +237,16 @@ class PersonFeed(LatestStoriesFeed):
         return get_object_or_404(Person.objects.on_record(), slug=slug)
 
     def title(self, person):
-        return f"{settings.SITE_NAME}: {person.name}"
+        return f"{settings.SITE_NAME}: {person.local_name}"
 
     def link(self, person):
         return person.get_absolute_url()
 
     def description(self, person):
-        return f"Stories mentioning {person.name}, from {settings.SITE_NAME}."
+        return _("Stories mentioning %(name)s, from %(site)s.") % {
+            "name": person.local_name,
+            "site": settings.SITE_NAME,
+        }
 
     def stories(self, person):
         return super().stories(person).filter(people=person)
@@ -251,13 +261,13 @@ class AuthorFeed(LatestStoriesFeed):
         return get_object_or_404(Author.objects.on_record(), slug=slug)
 
     def title(self, author):
-        return f"{settings.SITE_NAME}: stories by {author.name}"
+        return _("%(site)s: stories by %(name)s") % {"site": settings.SITE_NAME, "name": author.name}
 
     def link(self, author):
         return author.get_absolute_url()
 
     def description(self, author):
-        return f"Stories by {author.credit}, from {settings.SITE_NAME}."
+        return _("Stories by %(name)s, from %(site)s.") % {"name": author.credit, "site": settings.SITE_NAME}
 
     def stories(self, author):
         return super().stories(author).filter(authors=author)

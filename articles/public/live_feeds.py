@@ -9,6 +9,7 @@ as the update endpoint: the story's version and render stamp.
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from ..derived.cache import public_page
@@ -25,7 +26,7 @@ class LiveEntriesFeed(LatestStoriesFeed):
         return published_live_blog(slug)
 
     def title(self, article):
-        return f"{settings.SITE_NAME} live: {article.headline}"
+        return _("%(site)s live: %(headline)s") % {"site": settings.SITE_NAME, "headline": article.headline}
 
     def link(self, article):
         return article.get_absolute_url()
