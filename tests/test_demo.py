@@ -17,7 +17,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from PIL import Image, ImageStat
 
-from articles.demo import content, images
+from articles.demo import content, content_ru, images
 from articles.demo.loader import PHOTO_DIR, body_html
 from articles.models import (
     Article,
@@ -36,6 +36,7 @@ pytestmark = pytest.mark.django_db
 SUMMARY = re.compile(
     r"Demo content: (?P<stories>\d+) stories, (?P<people>\d+) people, (?P<quotes>\d+) quotes, "
     r"(?P<photos>\d+) photos \(created (?P<created>\d+), already there (?P<existing>\d+)\)\."
+    r"(?: Edition ru: (?P<ru>\d+) stories, (?P<ru_translations>\d+) of them translations\.)?"
 )
 STRAIGHT_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
@@ -45,7 +46,7 @@ def load():
     call_command("load_demo", stdout=out)
     match = SUMMARY.search(out.getvalue())
     assert match, out.getvalue()
-    return {key: int(value) for key, value in match.groupdict().items()}
+    return {key: int(value) for key, value in match.groupdict().items() if value is not None}
 
 
 def plain(text):
@@ -101,6 +102,44 @@ def test_a_quote_missing_from_its_body_stops_the_whole_load(monkeypatch):
     assert not Person.objects.exists()
 
 
+def test_a_second_run_keeps_an_edited_translation_and_names_and_fills_in_missing_ones():
+    first = load()
+    translation = Article.objects.get(slug=content_ru.TRANSLATIONS[0]["slug"])
+    translation.headline = "Заголовок, исправленный редактором"
+    translation.save()
+    voronin, world = Person.objects.get(slug="arkady-voronin"), Section.objects.get(slug="world")
+    voronin.names = {"ru": "А. Воронин"}
+    voronin.save()
+    # A demo database loaded before the Russian edition existed: no Russian names yet.
+    Person.objects.filter(slug="helena-marsh").update(names={})
+    world.names = {}
+    world.save()
+
+    assert load() == {**first, "created": 0, "existing": first["created"]}
+
+    assert Article.objects.get(pk=translation.pk).headline == "Заголовок, исправленный редактором"
+    assert Article.objects.filter(translation_source=translation.translation_source).count() == 2
+    assert Person.objects.get(slug="arkady-voronin").names == {"ru": "А. Воронин"}
+    assert Person.objects.get(slug="helena-marsh").names == {"ru": "Хелена Марш"}
+    assert Section.objects.get(slug="world").names == {"ru": "В мире"}
+
+
+def test_a_russian_quote_missing_from_its_body_stops_the_whole_load(monkeypatch):
+    translations = copy.deepcopy(content_ru.TRANSLATIONS)
+    translations[-1]["quotes"][0]["text"] = "Слова, которых в заметке нет"
+    monkeypatch.setattr(content_ru, "TRANSLATIONS", translations)
+    with pytest.raises(ValueError, match="not found in the body"):
+        call_command("load_demo", stdout=StringIO())
+    assert not Article.objects.exists()
+
+
+def test_a_site_without_a_russian_edition_loads_the_english_demo_alone(settings):
+    settings.LANGUAGES = [("en", "English")]
+    loaded = load()
+    assert "ru" not in loaded and loaded["stories"] == len(content.STORIES)
+    assert not Article.objects.exclude(language="en").exists()
+
+
 def test_body_paragraphs_become_single_line_html_with_typographic_apostrophes():
     body = body_html(
         """
@@ -126,7 +165,7 @@ def test_at_least_twelve_stories_are_published_over_the_past_ten_days(demo):
     now = timezone.now()
     published = Article.objects.published()
     assert published.count() >= 12
-    assert demo["stories"] == len(content.STORIES)
+    assert demo["stories"] == len(content.STORIES) + len(content_ru.STORIES) + len(content_ru.TRANSLATIONS)
     for story in published:
         assert now - datetime.timedelta(days=10) <= story.published_at <= now
         assert story.agency == "NWS"
@@ -149,7 +188,9 @@ def test_every_story_is_shaped_like_wire_copy(demo):
     for story in Article.objects.filter(is_live=False).prefetch_related("topics", "people", "quotes"):
         paragraphs = story.body.count("<p>")
         assert 5 <= paragraphs <= 8, story.slug
-        assert "\u201c" in story.body and "\u201d" in story.body, story.slug
+        # Each edition's own quote marks: “…” in English copy, «…» in Russian.
+        marks = "«»" if story.language == "ru" else "\u201c\u201d"
+        assert marks[0] in story.body and marks[1] in story.body, story.slug
         assert 2 <= len(story.topics.all()) <= 4, story.slug
         assert 2 <= len(story.quotes.all()) <= 4, story.slug
         assert story.people.exists(), story.slug
@@ -208,7 +249,7 @@ def test_front_page_shows_the_published_headlines(demo, client):
     response = client.get("/")
     assert response.status_code == 200
     page = response.content.decode()
-    for headline in Article.objects.published().values_list("headline", flat=True):
+    for headline in Article.objects.published().in_edition("en").values_list("headline", flat=True):
         assert escape(headline) in page
 
 
@@ -223,7 +264,7 @@ def test_a_story_page_shows_its_pull_quote_and_lead_photo_credit(demo, client):
 
 def test_one_recent_flash_leads_the_breaking_strip_written_through(demo, client, settings):
     settings.PAGE_CACHE = False
-    flashes = Article.objects.published().breaking()
+    flashes = Article.objects.published().in_edition("en").breaking()
     assert [story.urgency for story in flashes] == [1]
     story = Article.objects.get(pk=flashes[0].pk)
     assert story.revised_at and story.was_updated and story.body

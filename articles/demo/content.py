@@ -13,22 +13,43 @@ from .content_stories_features import STORIES as FEATURE_STORIES
 AGENCY = "NWS"
 COPYRIGHT = "© NWS"
 
+# A section's `names` are its name in the other editions (Section.local_name).
 SECTIONS = [
-    {"slug": "world", "name": "World", "position": 1, "description": "International news and diplomacy."},
+    {
+        "slug": "world",
+        "name": "World",
+        "names": {"ru": "В мире"},
+        "position": 1,
+        "description": "International news and diplomacy.",
+    },
     {
         "slug": "politics",
         "name": "Politics",
+        "names": {"ru": "Политика"},
         "position": 2,
         "description": "Governments, parties, elections.",
     },
     {
         "slug": "business",
         "name": "Business",
+        "names": {"ru": "Экономика"},
         "position": 3,
         "description": "Companies, markets, the economy.",
     },
-    {"slug": "science", "name": "Science", "position": 4, "description": "Research, space and the climate."},
-    {"slug": "culture", "name": "Culture", "position": 5, "description": "Film, art, museums and festivals."},
+    {
+        "slug": "science",
+        "name": "Science",
+        "names": {"ru": "Наука"},
+        "position": 4,
+        "description": "Research, space and the climate.",
+    },
+    {
+        "slug": "culture",
+        "name": "Culture",
+        "names": {"ru": "Культура"},
+        "position": 5,
+        "description": "Film, art, museums and festivals.",
+    },
 ]
 
 # Topic names as stories and people use them, with the description shown on the topic's page.

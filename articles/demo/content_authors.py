@@ -61,4 +61,7 @@ BYLINES = {
     "lumen-orbital-puts-first-river-watching-satellite-into-orbit": ["jon-ellery"],
     "lumen-orbital-to-release-first-satellite-map-of-the-velna": ["jon-ellery"],
     "saltmarket-film-festival-opens-with-river-drama": ["jon-ellery"],
+    # The Russian desk's own stories (content_ru_stories.py); translations carry their source's.
+    "estrava-i-karvoniia-budut-ezhednevno-obmenivatsia-dannymi-o-velne": ["ivo-karst"],
+    "severa-enerdzhi-postroit-vetropark-v-uste-velny": ["nadia-okafor"],
 }

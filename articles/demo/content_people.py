@@ -2,12 +2,14 @@
 
 Everyone here is made up, as are the two countries (Estrava and Karvonia), the Velna river
 they share and every organisation named. Write apostrophes as ' : the loader sets them as ’.
+`names` are a person's name in the other editions' scripts (Person.local_name).
 """
 
 PEOPLE = [
     {
         "slug": "arkady-voronin",
         "name": "Arkady Voronin",
+        "names": {"ru": "Аркадий Воронин"},
         "role": "Foreign Minister",
         "organisation": "Ministry of Foreign Affairs of Estrava",
         # Wire copy from different desks transliterates the same name differently.
@@ -23,6 +25,7 @@ PEOPLE = [
     {
         "slug": "lucia-ferrant",
         "name": "Lucia Ferrant",
+        "names": {"ru": "Лусия Феррант"},
         "role": "Foreign Minister",
         "organisation": "Ministry of Foreign Affairs of Karvonia",
         "aliases": ["Lucía Ferrant", "L. Ferrant"],
@@ -36,6 +39,7 @@ PEOPLE = [
     {
         "slug": "helena-marsh",
         "name": "Helena Marsh",
+        "names": {"ru": "Хелена Марш"},
         "role": "Secretary-General",
         "organisation": "Velna River Commission",
         "aliases": ["Hélène Marsh", "H. Marsh"],
@@ -49,6 +53,7 @@ PEOPLE = [
     {
         "slug": "oleg-petrashko",
         "name": "Oleg Petrashko",
+        "names": {"ru": "Олег Петрашко"},
         "role": "Chief Executive",
         "organisation": "Severa Energy",
         "aliases": ["Oleh Petrashko", "Oleg Petraschko", "Oleg Petrachko", "Олег Петрашко"],
@@ -63,6 +68,7 @@ PEOPLE = [
     {
         "slug": "mei-lin-castell",
         "name": "Mei-Lin Castell",
+        "names": {"ru": "Мэй-Линь Кастелл"},
         "role": "Governor",
         "organisation": "Central Bank of Karvonia",
         "aliases": ["Meilin Castell", "Mei Lin Castell", "M. Castell"],
@@ -76,6 +82,7 @@ PEOPLE = [
     {
         "slug": "ingrid-solberg-aune",
         "name": "Ingrid Solberg-Aune",
+        "names": {"ru": "Ингрид Сольберг-Ауне"},
         "role": "Director",
         "organisation": "Halvard Polar Institute",
         "aliases": ["Ingrid Solberg Aune", "Ingrid Solberg"],
@@ -89,6 +96,7 @@ PEOPLE = [
     {
         "slug": "samuel-okonjo",
         "name": "Samuel Okonjo",
+        "names": {"ru": "Сэмюэл Оконджо"},
         "role": "Chief Scientist",
         "organisation": "Lumen Orbital",
         "aliases": ["Sam Okonjo", "Samuel C. Okonjo"],
@@ -102,6 +110,7 @@ PEOPLE = [
     {
         "slug": "farid-haddadin",
         "name": "Farid Haddadin",
+        "names": {"ru": "Фарид Хаддадин"},
         "role": "Artistic Director",
         "organisation": "Saltmarket Film Festival",
         "aliases": ["Fareed Haddadin", "Farid al-Haddadin", "Farid Hadadin", "فريد حدادين"],
@@ -115,6 +124,7 @@ PEOPLE = [
     {
         "slug": "greta-vahl",
         "name": "Greta Vahl",
+        "names": {"ru": "Грета Валь"},
         "role": "Leader of the Opposition",
         "organisation": "Civic Union (Estrava)",
         "aliases": ["Greta Wahl", "G. Vahl"],
@@ -129,6 +139,7 @@ PEOPLE = [
     {
         "slug": "pavel-lisitsyn",
         "name": "Pavel Lisitsyn",
+        "names": {"ru": "Павел Лисицын"},
         "role": "Prime Minister",
         "organisation": "Government of Estrava",
         "aliases": ["Pavel Lisitsin", "Paul Lisitsyn", "Paweł Lisicyn", "Павел Лисицын"],
@@ -142,6 +153,7 @@ PEOPLE = [
     {
         "slug": "rosa-imbert",
         "name": "Rosa Imbert",
+        "names": {"ru": "Роза Имбер"},
         "role": "Director",
         "organisation": "National Museum of Karvonia",
         "aliases": ["Rosa M. Imbert", "Rosa Imbertová"],
