@@ -4,13 +4,14 @@
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
+
+from articles.public.editions import Alternate
 
 from .factories import ArticleFactory
 
@@ -22,8 +23,8 @@ STORY_RU = "https://news.example.org/ru/news/vozobnovleny-peregovory-o-plotine/"
 
 def alternates(current="en"):
     return [
-        SimpleNamespace(code="en", name="English", url=STORY_EN, current=current == "en"),
-        SimpleNamespace(code="ru", name="Русский", url=STORY_RU, current=current == "ru"),
+        Alternate(code="en", name="English", url=STORY_EN, current=current == "en", is_source=True),
+        Alternate(code="ru", name="Русский", url=STORY_RU, current=current == "ru"),
     ]
 
 
