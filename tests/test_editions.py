@@ -242,3 +242,32 @@ def test_the_russian_feeds_speak_russian(client, pair):
     russian = client.get("/ru/feeds/rss/").content.decode()
     assert "последние новости" in russian and "latest stories" not in russian
     assert "Материалы по теме «Water»" in client.get("/ru/feeds/topics/water/rss/").content.decode()
+
+
+def test_a_shared_photo_and_a_persons_role_speak_each_editions_words(client, pair):
+    from .factories import PhotoFactory
+
+    source, translation = pair
+    photo = PhotoFactory(
+        caption="The minister arrives for the talks.",
+        alt_text="A man walks along an embankment",
+        captions={"ru": "Министр прибывает на переговоры."},
+        alt_texts={"ru": "Мужчина идёт по набережной"},
+    )
+    minister = PersonFactory(
+        name="Sergei Orlov",
+        slug="sergei-orlov",
+        role="Foreign Minister",
+        roles={"ru": "министр иностранных дел"},
+    )
+    Article.objects.filter(pk__in=[source.pk, translation.pk]).update(lead_photo=photo)
+    for story in (source, translation):
+        story.refresh_from_db()
+        story.people.add(minister)
+        story.save()
+    russian = client.get(translation.get_absolute_url()).content.decode()
+    english = client.get(source.get_absolute_url()).content.decode()
+    assert "Министр прибывает на переговоры." in russian and "The minister arrives" not in russian
+    assert "The minister arrives for the talks." in english and "Министр прибывает" not in english
+    ru_person = client.get("/ru/people/sergei-orlov/").content.decode()
+    assert "министр иностранных дел" in ru_person and "Minister" not in ru_person

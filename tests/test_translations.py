@@ -187,3 +187,7 @@ def test_a_person_and_a_section_get_a_name_box_per_other_edition(client):
     assert response.status_code == 302
     section.refresh_from_db()
     assert section.names == {"ru": "В мире"}
+    photo = PhotoFactory()
+    client.force_login(desk_user("Photo editor", username="photos"))
+    page = client.get(reverse("admin:articles_photo_change", args=[photo.pk])).content.decode()
+    assert "Caption in Русский" in page and "Alt text in Русский" in page

@@ -12,6 +12,7 @@ PEOPLE = [
         "names": {"ru": "Аркадий Воронин"},
         "role": "Foreign Minister",
         "organisation": "Ministry of Foreign Affairs of Estrava",
+        "roles": {"ru": ("министр иностранных дел", "МИД Эстравы")},
         # Wire copy from different desks transliterates the same name differently.
         "aliases": ["Arkadiy Voronin", "Arkadi Voronin", "Arkadij Woronin", "Аркадий Воронин"],
         "bio": (
@@ -28,6 +29,7 @@ PEOPLE = [
         "names": {"ru": "Лусия Феррант"},
         "role": "Foreign Minister",
         "organisation": "Ministry of Foreign Affairs of Karvonia",
+        "roles": {"ru": ("министр иностранных дел", "МИД Карвонии")},
         "aliases": ["Lucía Ferrant", "L. Ferrant"],
         "bio": (
             "Karvonia's foreign minister and a former maritime lawyer. Before entering government she "
@@ -42,6 +44,7 @@ PEOPLE = [
         "names": {"ru": "Хелена Марш"},
         "role": "Secretary-General",
         "organisation": "Velna River Commission",
+        "roles": {"ru": ("генеральный секретарь", "Комиссия по реке Вельна")},
         "aliases": ["Hélène Marsh", "H. Marsh"],
         "bio": (
             "Hydrologist who heads the secretariat of the Velna River Commission, through which Estrava "
@@ -56,6 +59,7 @@ PEOPLE = [
         "names": {"ru": "Олег Петрашко"},
         "role": "Chief Executive",
         "organisation": "Severa Energy",
+        "roles": {"ru": ("генеральный директор", "«Севера Энерджи»")},
         "aliases": ["Oleh Petrashko", "Oleg Petraschko", "Oleg Petrachko", "Олег Петрашко"],
         "bio": (
             "Chief executive of Severa Energy, Estrava's largest gas and power company. A petroleum "
@@ -71,6 +75,7 @@ PEOPLE = [
         "names": {"ru": "Мэй-Линь Кастелл"},
         "role": "Governor",
         "organisation": "Central Bank of Karvonia",
+        "roles": {"ru": ("председатель", "Центральный банк Карвонии")},
         "aliases": ["Meilin Castell", "Mei Lin Castell", "M. Castell"],
         "bio": (
             "Governor of the Central Bank of Karvonia. An economist who spent most of her career at the "
@@ -85,6 +90,7 @@ PEOPLE = [
         "names": {"ru": "Ингрид Сольберг-Ауне"},
         "role": "Director",
         "organisation": "Halvard Polar Institute",
+        "roles": {"ru": ("директор", "Полярный институт Хальварда")},
         "aliases": ["Ingrid Solberg Aune", "Ingrid Solberg"],
         "bio": (
             "Glaciologist and director of the Halvard Polar Institute in Tromsø. She has led more than "
@@ -99,6 +105,7 @@ PEOPLE = [
         "names": {"ru": "Сэмюэл Оконджо"},
         "role": "Chief Scientist",
         "organisation": "Lumen Orbital",
+        "roles": {"ru": ("главный научный сотрудник", "Lumen Orbital")},
         "aliases": ["Sam Okonjo", "Samuel C. Okonjo"],
         "bio": (
             "Co-founder and chief scientist of Lumen Orbital, a Montreal company that builds small "
@@ -113,6 +120,7 @@ PEOPLE = [
         "names": {"ru": "Фарид Хаддадин"},
         "role": "Artistic Director",
         "organisation": "Saltmarket Film Festival",
+        "roles": {"ru": ("художественный руководитель", "кинофестиваль «Солтмаркет»")},
         "aliases": ["Fareed Haddadin", "Farid al-Haddadin", "Farid Hadadin", "فريد حدادين"],
         "bio": (
             "Artistic director of the Saltmarket Film Festival in Rotterdam. A former film critic, he "
@@ -127,6 +135,7 @@ PEOPLE = [
         "names": {"ru": "Грета Валь"},
         "role": "Leader of the Opposition",
         "organisation": "Civic Union (Estrava)",
+        "roles": {"ru": ("лидер оппозиции", "«Гражданский союз» (Эстрава)")},
         "aliases": ["Greta Wahl", "G. Vahl"],
         "bio": (
             "Leader of Estrava's Civic Union party and of the parliamentary opposition. A former mayor "
@@ -142,6 +151,7 @@ PEOPLE = [
         "names": {"ru": "Павел Лисицын"},
         "role": "Prime Minister",
         "organisation": "Government of Estrava",
+        "roles": {"ru": ("премьер-министр", "правительство Эстравы")},
         "aliases": ["Pavel Lisitsin", "Paul Lisitsyn", "Paweł Lisicyn", "Павел Лисицын"],
         "bio": (
             "Prime Minister of Estrava and leader of the Social Alliance, which governs in coalition "
@@ -156,6 +166,7 @@ PEOPLE = [
         "names": {"ru": "Роза Имбер"},
         "role": "Director",
         "organisation": "National Museum of Karvonia",
+        "roles": {"ru": ("директор", "Национальный музей Карвонии")},
         "aliases": ["Rosa M. Imbert", "Rosa Imbertová"],
         "bio": (
             "Director of the National Museum of Karvonia and a historian of river trade. She has led "

@@ -7,9 +7,11 @@ English: the countries, the river, the people and their words. The site prints t
 «ёлочки» („лапки“ inside them), attributed with a dash («…», — сказал Воронин.) or a colon
 (Марш заявила: «…»). A quote's `text` must appear word for word in the body.
 
-A translation names its `source` story; its `quotes` replace the source's, one for one and in
-the source's order (the speaker and the pull-quote mark come from the source). Slugs are the
-headline transliterated by hand (ICAO 9303: ж zh, х kh, ц ts, щ shch, ю iu, я ia, й i, ь dropped).
+A translation names its `source` story and gives its photo's caption and alt text in Russian
+(the versions share the photo; each edition prints its own words); its `quotes` replace the
+source's, one for one and in the source's order (the speaker and the pull-quote mark come from
+the source). Slugs are the headline transliterated by hand (ICAO 9303: ж zh, х kh, ц ts,
+щ shch, ю iu, я ia, й i, ь dropped).
 """
 
 from .content_ru_stories import STORIES
@@ -19,6 +21,13 @@ LANGUAGE = "ru"
 TRANSLATIONS = [
     {
         "source": "estrava-and-karvonia-agree-to-reopen-velna-dam-talks",
+        "photo": {
+            "caption": (
+                "Отель на берегу озера в Женеве, где министры иностранных дел Эстравы и Карвонии "
+                "провели день закрытых переговоров."
+            ),
+            "alt": "Многоэтажный отель со светящимися окнами отражается в озере в сумерках.",
+        },
         "slug": "estrava-i-karvoniia-vozobnoviat-peregovory-o-plotinakh-na-velne",
         "headline": "Эстрава и Карвония возобновят переговоры о плотинах на Вельне",
         "standfirst": (
@@ -75,6 +84,10 @@ TRANSLATIONS = [
     },
     {
         "source": "estravan-prime-minister-confident-of-budget-vote",
+        "photo": {
+            "caption": "Премьер-министр Эстравы Павел Лисицын отвечает на вопросы журналистов в Брюсселе.",
+            "alt": "Силуэт мужчины за трибуной с микрофонами в контровом свете, перед ним головы слушателей.",
+        },
         "slug": "premer-estravy-uveren-chto-biudzhet-proidet-golosovanie",
         "headline": "Премьер Эстравы уверен, что бюджет пройдет голосование",
         "standfirst": (
@@ -126,6 +139,13 @@ TRANSLATIONS = [
     },
     {
         "source": "severa-energy-posts-first-annual-loss-in-a-decade",
+        "photo": {
+            "caption": (
+                "Генеральный директор «Севера Энерджи» Олег Петрашко представляет годовые "
+                "результаты в Лондоне."
+            ),
+            "alt": "Силуэт мужчины за трибуной с микрофонами на сцене, на переднем плане зрители.",
+        },
         "slug": "severa-enerdzhi-vpervye-za-desiat-let-ushla-v-ubytok",
         "headline": "«Севера Энерджи» впервые за десять лет ушла в убыток",
         "standfirst": (
@@ -184,6 +204,13 @@ TRANSLATIONS = [
     },
     {
         "source": "polar-researchers-find-ancient-lake-beneath-halvard-ice-shelf",
+        "photo": {
+            "caption": (
+                "Вечерний свет над грядами шельфового ледника Хальвард, где группа шесть недель "
+                "буксировала радар."
+            ),
+            "alt": "Гряды под светящимся вечерним небом, низкое солнце.",
+        },
         "slug": "poliarniki-nashli-drevnee-ozero-podo-ldom-shelfa-khalvard",
         "headline": "Полярники нашли древнее озеро подо льдом шельфа Хальвард",
         "standfirst": (

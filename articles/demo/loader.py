@@ -108,13 +108,14 @@ def _section(spec):
     return section
 
 
-def _add_names(record, names):
-    """Give a record made before the demo had other editions its names there; a name an
-    editor gave already is kept."""
-    missing = {code: name for code, name in names.items() if code not in record.names}
+def _add_names(record, names, field="names"):
+    """Give a record made before the demo had other editions its words there (names, roles …);
+    what an editor gave already is kept."""
+    stored = getattr(record, field)
+    missing = {code: text for code, text in names.items() if code not in stored}
     if missing:
-        record.names = {**record.names, **missing}
-        record.save(update_fields=["names"])
+        setattr(record, field, {**stored, **missing})
+        record.save(update_fields=[field])
 
 
 def _topics(names):
@@ -165,6 +166,8 @@ def _person(spec, index, report):
     person = Person.objects.filter(slug=spec["slug"]).first()
     if person is not None:
         _add_names(person, spec["names"])
+        _add_names(person, _local_roles(spec, 0), "roles")
+        _add_names(person, _local_roles(spec, 1), "organisations")
         return person
     portrait = None
     if spec["portrait"]:
@@ -180,6 +183,8 @@ def _person(spec, index, report):
         slug=spec["slug"],
         name=spec["name"],
         names=spec["names"],
+        roles=_local_roles(spec, 0),
+        organisations=_local_roles(spec, 1),
         role=spec["role"],
         organisation=spec["organisation"],
         aliases="\n".join(spec["aliases"]),
@@ -189,6 +194,11 @@ def _person(spec, index, report):
     person.topics.add(*_topics(spec["topics"]))
     report.created["people"] += 1
     return person
+
+
+def _local_roles(spec, part):
+    """{language: role} (part 0) or {language: organisation} (part 1) of a demo person."""
+    return {code: pair[part] for code, pair in spec.get("roles", {}).items()}
 
 
 def _author(spec, index, report):

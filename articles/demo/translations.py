@@ -34,6 +34,12 @@ def _translation(spec, language):
     if Article.objects.filter(there).exists():
         return False
     draft = _translate(source, spec, language)
+    photo = source.lead_photo
+    if photo is not None and "photo" in spec:
+        # The versions share the picture; the Russian readers get its Russian words.
+        photo.captions = {**photo.captions, language: typeset(spec["photo"]["caption"])}
+        photo.alt_texts = {**photo.alt_texts, language: spec["photo"]["alt"]}
+        photo.save(update_fields=["captions", "alt_texts"])
     published_at = source.published_at + datetime.timedelta(minutes=spec["minutes_after"])
     draft.publish(at=published_at)
     # Backdated like the English stories. Saved after its source's last change, so the desk

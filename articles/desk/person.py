@@ -1,10 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 
 from ..models import Person, audit
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
-from .local_names import LocalNamesForm, name_fields
+from .local_texts import local_fields, local_texts_form
 
 ON_RECORD_PERMISSION = "articles.change_person_on_record"
 ON_RECORD_NOTICE = (
@@ -30,16 +31,25 @@ class PersonAdmin(AuditedDeleteMixin, admin.ModelAdmin):
         js = ["articles/urlify_icao.js"]
 
     autocomplete_fields = ["portrait"]
-    form = LocalNamesForm
+    form = local_texts_form(
+        forms.ModelForm,
+        [
+            ("names", "name", "Name", False),
+            ("roles", "role", "Role", False),
+            ("organisations", "organisation", "Organisation", False),
+        ],
+    )
 
     def get_fields(self, request, obj=None):
         return [
             "name",
-            *name_fields(),
+            *local_fields("name"),
             "slug",
             "kind",
             "role",
+            *local_fields("role"),
             "organisation",
+            *local_fields("organisation"),
             "aliases",
             "bio",
             "portrait",

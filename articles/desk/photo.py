@@ -10,6 +10,7 @@ from ..models.rendition import Rendition, rendition_url
 from .audit_log import AuditedDeleteMixin
 from .display import thumbnail
 from .forms import PhotoAdminForm
+from .local_texts import local_fields, local_texts_form
 from .media import desk_pending_file, desk_photo_file
 
 
@@ -32,7 +33,10 @@ class UsageListFilter(admin.SimpleListFilter):
 class PhotoAdmin(AuditedDeleteMixin, admin.ModelAdmin):
     """The photo desk: find a picture by what it shows, who took it or who is in it, and see where it runs."""
 
-    form = PhotoAdminForm
+    form = local_texts_form(
+        PhotoAdminForm,
+        [("captions", "caption", "Caption", True), ("alt_texts", "alt_text", "Alt text", False)],
+    )
     list_display = [
         "list_thumbnail",
         "caption_excerpt",
@@ -59,7 +63,14 @@ class PhotoAdmin(AuditedDeleteMixin, admin.ModelAdmin):
         (
             "Description and credit",
             {
-                "fields": ["caption", "credit", "alt_text", "copyright"],
+                "fields": [
+                    "caption",
+                    *local_fields("caption"),
+                    "credit",
+                    "alt_text",
+                    *local_fields("alt_text"),
+                    "copyright",
+                ],
                 "description": "Caption, credit and copyright left empty are filled from the uploaded "
                 "file’s IPTC/XMP/EXIF fields when it has them, and shown to you before the photo is "
                 "saved. Alt text is always yours to write.",

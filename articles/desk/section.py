@@ -1,7 +1,8 @@
+from django import forms
 from django.contrib import admin
 
 from ..models import Section
-from .local_names import LocalNamesForm, name_fields
+from .local_texts import local_fields, local_texts_form
 
 
 @admin.register(Section)
@@ -10,10 +11,10 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    form = LocalNamesForm
+    form = local_texts_form(forms.ModelForm, [("names", "name", "Name", False)])
 
     def get_fields(self, request, obj=None):
-        return ["name", *name_fields(), "slug", "description", "position"]
+        return ["name", *local_fields("name"), "slug", "description", "position"]
 
     class Media:
         # Cyrillic names give the slugs the server would (articles/models/slugs.py).

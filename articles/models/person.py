@@ -86,6 +86,9 @@ class Person(models.Model):
         default="",
         help_text="Other spellings and transliterations, one per line.",
     )
+    # The role and organisation as other editions write them, by language code.
+    roles = models.JSONField("roles in other languages", blank=True, default=dict)
+    organisations = models.JSONField("organisations in other languages", blank=True, default=dict)
     bio = models.TextField(blank=True, default="")
     portrait = models.ForeignKey(
         "articles.Photo",
@@ -135,9 +138,18 @@ class Person(models.Model):
         return self.kind == self.Kind.PERSON
 
     @property
+    def local_role(self):
+        return localized(self.roles, self.role)
+
+    @property
+    def local_organisation(self):
+        return localized(self.organisations, self.organisation)
+
+    @property
     def role_line(self):
-        """ "Harbour Master, Port of Split": what they are, as a page or a list of speakers says it."""
-        return ", ".join(part for part in (self.role, self.organisation) if part)
+        """ "Harbour Master, Port of Split": what they are, as a page or a list of speakers says
+        it, in the active edition."""
+        return ", ".join(part for part in (self.local_role, self.local_organisation) if part)
 
     @property
     def alias_list(self):

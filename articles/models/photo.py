@@ -12,6 +12,7 @@ from ..images.validation import inspect_upload
 from .article import Article
 from .author import Author
 from .files import original_upload_to, photo_storage
+from .language import localized
 from .live import LiveEntry
 from .person import Person
 from .rendition import Rendition, picture_for, share_image_for
@@ -110,6 +111,10 @@ class Photo(models.Model):
         help_text="Describes the image for readers who cannot see it. Required.",
         error_messages={"blank": ALT_TEXT_REQUIRED, "required": ALT_TEXT_REQUIRED},
     )
+    # The caption and alt text as other editions write them, by language code: a story and its
+    # translations share the photo, and each edition's readers get its words (local_caption).
+    captions = models.JSONField("captions in other languages", blank=True, default=dict)
+    alt_texts = models.JSONField("alt texts in other languages", blank=True, default=dict)
     copyright = models.CharField("copyright / licence", max_length=200, blank=True, default="")
     focal_x = models.FloatField(
         "focal point, across",
@@ -197,6 +202,14 @@ class Photo(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def local_caption(self):
+        return localized(self.captions, self.caption)
+
+    @property
+    def local_alt_text(self):
+        return localized(self.alt_texts, self.alt_text)
 
     @property
     def credit_line(self):

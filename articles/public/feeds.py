@@ -131,7 +131,9 @@ class LatestStoriesFeed(Feed):
         summary = format_html("<p>{}</p>", item.standfirst or item.headline)
         if item.lead_photo:
             photo = item.lead_photo
-            summary += format_html("<p>Photo: {} {}</p>", photo.caption or photo.alt_text, photo.credit_line)
+            summary += format_html(
+                "<p>{} {} {}</p>", _("Photo:"), photo.local_caption or photo.local_alt_text, photo.credit_line
+            )
         return summary
 
     def item_pubdate(self, item):
@@ -171,7 +173,7 @@ class LatestStoriesFeed(Feed):
                 "type": shared.mime_type,
                 "width": shared.width,
                 "height": shared.height,
-                "description": photo.caption or photo.alt_text,
+                "description": photo.local_caption or photo.local_alt_text,
                 "credit": photo.credit_line,
             },
         }

@@ -77,7 +77,7 @@ def image_object(photo, request):
         "url": request.build_absolute_uri(shared.url),
         "width": shared.width,
         "height": shared.height,
-        "caption": photo.caption or photo.alt_text,
+        "caption": photo.local_caption or photo.local_alt_text,
         "creditText": photo.credit,
     }
     if photo.copyright:
@@ -224,12 +224,12 @@ def _person(person, request, brief=False):
     if person.alias_list:
         data["alternateName"] = person.alias_list
     if person.is_person:
-        if person.role:
-            data["jobTitle"] = person.role
-        if person.organisation:
-            data["affiliation"] = {"@type": "Organization", "name": person.organisation}
-    elif person.organisation:
-        data["parentOrganization"] = {"@type": "Organization", "name": person.organisation}
+        if person.local_role:
+            data["jobTitle"] = person.local_role
+        if person.local_organisation:
+            data["affiliation"] = {"@type": "Organization", "name": person.local_organisation}
+    elif person.local_organisation:
+        data["parentOrganization"] = {"@type": "Organization", "name": person.local_organisation}
     return data
 
 

@@ -63,7 +63,7 @@ def social_image(context, photo=None):
     request = context["request"]
     if photo:
         shared = photo.share_image
-        url, width, height, alt = shared.url, shared.width, shared.height, photo.alt_text
+        url, width, height, alt = shared.url, shared.width, shared.height, photo.local_alt_text
         card = "summary_large_image"
     else:
         url, width, height = static(SOCIAL_CARD["path"]), SOCIAL_CARD["width"], SOCIAL_CARD["height"]
