@@ -496,3 +496,31 @@ def test_the_city_of_x_is_a_municipality_but_a_city_in_apposition_stays_a_place(
     assert said(text) == {"Crews are on site": ("City of Tshwane", "organisation")}
     kinds = {m.kind for m in find_mentions(text, []) if m.tokens[0] == "Kharkiv"}
     assert "org" not in kinds
+
+
+# Kinds read off the third held-out set once it was thawed (docs/quotes.md, "tuned on heldout3")
+
+
+def test_a_family_name_written_first_and_taken_up_alone_is_a_person():
+    # The long apposition gives no role, but "Tang said" takes up the family name.
+    text = (
+        "Tang Weiguo, a buyer for a furniture company in the riverside trade zone near the port, "
+        "said the new line helped. “We ship twice a week now,” Tang said."
+    )
+    assert speakers(text) == {"We ship twice a week now": "Tang Weiguo"}
+
+
+def test_the_first_of_two_surnames_stands_for_the_full_name():
+    text = (
+        "Regional president Marta Quiroga Salcedo visited the flooded towns on Friday. "
+        "“Nobody will be left behind,” Quiroga said."
+    )
+    assert speakers(text) == {"Nobody will be left behind": "Marta Quiroga Salcedo"}
+
+
+def test_two_spaces_part_a_caption_from_its_credit():
+    # A pasted photo's alt text: the caption, two spaces, the credit.
+    text = "Trade Minister Olena Brandt  Trade Ministry/NWS\n\nThe talks would go on, she said."
+    found = [(m.tokens, m.kind) for m in find_mentions(text, [])]
+    assert (["Olena", "Brandt"], "person") in found
+    assert all("Brandt" not in tokens for tokens, kind in found if kind == "org")

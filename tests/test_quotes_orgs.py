@@ -225,3 +225,23 @@ def test_a_person_saying_its_and_taken_up_by_she_is_a_person():
         "“I will appeal,” she said."
     )
     assert said(text) == {"I will appeal": ("Yevgenia Sorokina", "person")}
+
+
+# Kinds read off the third held-out set once it was thawed (docs/quotes.md, "tuned on heldout3")
+
+
+def test_an_acronym_in_parentheses_defines_only_words_it_spells():
+    # "Tarsk (NWS)" is a dateline's place and an agency, not an organisation called Tarsk.
+    text = (
+        "TARSK, Velmark (NWS) — The Amber Palace on Monday rejected the claims.\n\n"
+        "The palace declined to say more. “We do not comment on rumours,” it said."
+    )
+    assert said(text) == {"We do not comment on rumours": ("Amber Palace", "organisation")}
+
+
+def test_a_palace_speaks_and_its_press_service_is_the_palace():
+    text = (
+        "The Linden Palace said on Friday that the king had been told of the result. "
+        "“His Majesty welcomes the outcome,” the palace's press office said."
+    )
+    assert said(text) == {"His Majesty welcomes the outcome": ("Linden Palace", "organisation")}

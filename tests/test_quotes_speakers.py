@@ -549,3 +549,14 @@ def test_a_team_word_after_former_is_not_part_of_the_name():
 def test_former_before_a_place_of_three_words_makes_no_person():
     text = "The former New Harbour Giants stadium will close. “It is the end of an era,” the mayor said."
     assert speakers(text) == {"It is the end of an era": None}
+
+
+# Kinds read off the third held-out set once it was thawed (docs/quotes.md, "tuned on heldout3")
+
+
+def test_the_role_goes_to_its_holder_before_the_counterpart():
+    text = (
+        "Health Minister Ilse Varga spoke after talks with her Dorian counterpart Piet Hendriks. "
+        "According to the minister, the border clinics are “working well”."
+    )
+    assert speakers(text) == {"working well": "Ilse Varga"}

@@ -69,7 +69,11 @@ def _surname_used(mention: Mention, persons: list[Mention]) -> bool:
         m.evidence
         and len(m.tokens) < len(keys)
         and (len(m.tokens) == 1 or m.tokens[0].casefold() in PARTICLES)
-        and [t.casefold() for t in m.tokens] == keys[-len(m.tokens) :]
+        and (
+            [t.casefold() for t in m.tokens] == keys[-len(m.tokens) :]
+            # "Ma Lianfeng, a manager…" … "Ma said": family name first, taken up alone.
+            or (len(m.tokens) == 1 and len(keys) == 2 and m.tokens[0].casefold() == keys[0])
+        )
         for m in persons
     )
 
@@ -90,9 +94,12 @@ def _find_person(entities: list[Entity], tokens: list[str]) -> Entity | None:
         if len(keys) < len(mine) and keys[0] in PARTICLES and mine[-len(keys) :] == keys:
             best = entity  # "Van der Meer said": the surname of Karel van der Meer, particles and all
         elif len(keys) == 1:
-            # A lone word is the surname, or failing that the first word (Zhao of "Zhao Ming").
+            # A lone word is the surname, or failing that the first word (Zhao of "Zhao Ming"),
+            # or the first of two surnames (Ferrán of "Lucía Ferrán Ibarra").
             if keys[0] == mine[-1] or keys[0] == mine[0]:
                 best = entity
+            elif len(mine) == 3 and keys[0] == mine[1] and mine[1] not in PARTICLES:
+                best = best or entity
         elif (
             keys[-1] == mine[-1]
             and (keys[0] == mine[0] or (keys[0][:1] == mine[0][:1] and len(keys[0]) == 1))

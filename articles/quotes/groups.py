@@ -86,10 +86,11 @@ def family_speaker(salience, pos: int, phrase: NounPhrase) -> Entity | None:
 
 def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
     """`the company's board`, `its board`, `the bank's management`: the organisation itself."""
-    for word in phrase.words[:-1]:
-        noun = word.removesuffix("'s").removesuffix("’s")
-        if noun != word and noun in ORG_NOUNS:
-            return salience.recent_org(pos, {ORG_NOUNS[noun]}) or salience.recent_org(pos, None)
+    # Tokens drop their possessive ending, so the owner is read off the text.
+    for noun in re.findall(r"(\w+)['’]s\b", salience.doc.text[phrase.start : phrase.end]):
+        if noun.casefold() in ORG_NOUNS:
+            kind = ORG_NOUNS[noun.casefold()]
+            return salience.recent_org(pos, {kind}) or salience.recent_org(pos, None)
     if phrase.det == "its" or ORG_NOUNS.get(phrase.head) == "board":
         return salience.recent_org(pos, None)
     return None

@@ -32,7 +32,7 @@ PLACE_WORDS = set(
     river sea ocean island islands street square bay lake mountain mountains valley airport
     station bridge road avenue park cup open prize games championship championships festival day
     week peninsula coast gulf strait straits canal province region district county state
-    republic kingdom city town village hall palace cathedral stadium arena forum summit
+    republic kingdom city town village hall cathedral stadium arena forum summit
     conference treaty agreement accord plan act law north south east west
     """
     )
@@ -134,10 +134,14 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     tokens = tokenize(text)
     mentions: list[Mention] = []
     # "The British Phonographic Industry (BPI)": the acronym stands for the organisation later.
-    acronyms = {
-        m.group(2): [w for w in m.group(1).split() if w.casefold() not in ("the",)]
-        for m in re.finditer(r"((?:[A-Z][\w&'’\-]*\s+(?:of\s+|and\s+|for\s+)?){1,7})\(([A-Z]{2,8})\)", text)
-    }
+    acronyms = {}
+    for m in re.finditer(r"((?:[A-Z][\w&'’\-]*\s+(?:of\s+|and\s+|for\s+)?){1,7})\(([A-Z]{2,8})\)", text):
+        long_form = [w for w in m.group(1).split() if w.casefold() not in ("the",)]
+        # An acronym spells its long form: "OSTREL, Varnia (APX)" is a place and an agency.
+        while long_form and long_form[0][0] != m.group(2)[0]:
+            long_form.pop(0)
+        if long_form:
+            acronyms[m.group(2)] = long_form
     for long_form in acronyms.values():
         start = text.find(" ".join(long_form))
         if start >= 0:

@@ -172,6 +172,8 @@ class Salience:
                 if not head or _nationality_clash(words, role):
                     continue
                 score = 1.0 + sum(0.5 for w in words[:-1] if re.search(rf"\b{re.escape(w)}\b", role))
+                # The one who holds the office beats the counterpart it is compared with.
+                score += 0.25 if re.search(rf"\b{re.escape(words[-1])}\b", role) else 0.0
             score += self.mentioned_before(entity, pos) / 1e7  # later beats earlier on a tie
             if score > best_score:
                 best, best_score = entity, score

@@ -52,9 +52,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def joined(text: str, left: Token, right: Token) -> bool:
-    """Two tokens belong to one run when only spaces (or an initial's stop) separate them."""
+    """Two tokens belong to one run when only a space (or an initial's stop) separates them;
+    two spaces part a pasted photo's caption from its credit, so no name runs across them."""
     gap = text[left.end : right.start]
-    return gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2 and not left.possessive
+    return gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2 and gap != "  " and not left.possessive
 
 
 def is_role(word: str) -> bool:
