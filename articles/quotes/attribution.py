@@ -21,6 +21,7 @@ _INTRODUCTORY = re.compile(
     re.I,
 )
 _WHO = re.compile(r"\s*who\s+(?:\w+ly\s+|had\s+|has\s+|have\s+|once\s+)?", re.I)
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|until|unless|whereas)\b")
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
 _PARENTHETICAL = re.compile(r"\s*(?:who|which|whose|where|when|\w+ing|\w+ed|\d{1,3}\s*$)\b", re.I)
 # "Sergeant Ana Ruiz, of Kestrel Bay Police, said": a phrase set off after a name, never its subject.
@@ -336,7 +337,8 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
                             # `said its chairman, Jens Holm`: the name set off after the role.
                             subject = _name_set_off(doc, subject.end, right_hi) or subject
                         return Cue(verb, verb_at, subject, "after", trailing)
-            else:
+            elif trailing or not _SUBORDINATE.search(between):
+                # `"…" talks, hours after Calder announced…`: a clause of its own, no attribution.
                 subject = subject_after(doc, span.after, verb_at)
                 if subject is not None or trailing:
                     return Cue(verb, verb_at, subject, "after", trailing)
@@ -360,6 +362,12 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
         # `called the inquiry a "ruse" and a "scam"`: the second fragment shares the first's verb.
         first = find_cue(doc, max(prev, key=lambda s: s.after))
         return Cue(first.verb, first.verb_at, first.subject, "inside", False) if first else None
+    if not found and prev and re.match(r"\s*,?\s*and\s+that\s", text[max(s.after for s in prev) : span.open]):
+        # `said the claim was "grossly exaggerated" and that its invoices were "properly issued"`:
+        # a second clause reported by the same verb, whatever its own subject.
+        first = find_cue(doc, max(prev, key=lambda s: s.after))
+        if first is not None and first.where == "inside":
+            return Cue(first.verb, first.verb_at, first.subject, "inside", False)
     if not found and prev and not _new_subject(doc, max(s.after for s in prev), span.open):
         # `said his client had "nothing to hide" but would not take part in "a show trial"`:
         # the reported speech runs on with no subject of its own.
@@ -369,6 +377,16 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     if not found:
         return None
     verb, verb_at = found
+    outer = _find_verb(doc, left_lo, verb_at, last=False)
+    if (
+        outer
+        and SPEECH_VERBS[outer[0]] in _REPORTING
+        and SPEECH_VERBS[verb] not in _REPORTING | FRAGMENT_VERBS
+        and not text[left_lo : span.open].rstrip().endswith((":", ","))
+    ):
+        # `X said the two sides had agreed to set up a "joint committee"`: a verb inside the
+        # reported clause is reported too; the words are the reporter's.
+        verb, verb_at = outer
     before = text[left_lo : span.open].rstrip()
     adjacent = before.endswith((":", ",")) and SPEECH_VERBS[verb] not in FRAGMENT_VERBS
     if verb == "according to":
