@@ -524,3 +524,26 @@ def test_two_spaces_part_a_caption_from_its_credit():
     found = [(m.tokens, m.kind) for m in find_mentions(text, [])]
     assert (["Olena", "Brandt"], "person") in found
     assert all("Brandt" not in tokens for tokens, kind in found if kind == "org")
+
+
+def test_a_full_stop_after_a_word_ends_the_name():
+    text = (
+        'The hospital trust backed the plan. "The timetable works," said its chairman, Dr. Amos Kell. '
+        "However, the staff were worried."
+    )
+    assert speakers(text) == {"The timetable works": "Amos Kell"}
+
+
+def test_letters_after_a_name_are_no_part_of_it():
+    text = 'Defending the council, Ruth Abara KC told the tribunal: "The council followed every rule."'
+    assert speakers(text) == {"The council followed every rule": "Ruth Abara"}
+
+
+def test_the_place_a_resident_lives_in_is_not_a_person():
+    text = 'One resident of nearby Pike Row said: "We heard the bang at midnight."'
+    assert speakers(text) == {"We heard the bang at midnight": None}
+
+
+def test_a_party_set_off_after_a_name_is_not_the_subject():
+    text = 'Cllr Ann Moyle, Green, said the vote was "a betrayal of the valley".'
+    assert speakers(text) == {"a betrayal of the valley": "Ann Moyle"}

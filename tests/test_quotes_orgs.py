@@ -245,3 +245,11 @@ def test_a_palace_speaks_and_its_press_service_is_the_palace():
         "“His Majesty welcomes the outcome,” the palace's press office said."
     )
     assert said(text) == {"His Majesty welcomes the outcome": ("Linden Palace", "organisation")}
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke():
+    text = (
+        "The Vale Ambulance Service said crews had been delayed by the snow. "
+        '"We apologise to every patient affected," a spokesperson said.'
+    )
+    assert said(text) == {"We apologise to every patient affected": ("Vale Ambulance Service", "organisation")}

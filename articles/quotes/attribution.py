@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .givennames import gender_of_given_name
 from .lexicon import ABBREVIATIONS, FRAGMENT_VERBS, INVERTIBLE, SPEECH_VERBS
 from .phrases import WORD, Document, NounPhrase, not_in_pp, noun_phrases
 from .roles import is_title
@@ -103,6 +104,16 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
         # A bare name just after an aside belongs to the aside: "flanked by the head of X, Anders Lie,".
         if only_name and k >= 2 and _PARENTHETICAL.match(doc.text[segments[k - 1][0] : segments[k - 1][1]]):
             continue
+        # "Cllr Peter Hanratty, Liberal Democrat, said": a party or a ward set off after a
+        # person's name describes them; it has no given name of its own.
+        if (
+            only_name
+            and k > 0
+            and _ends_with_name(doc, segments[k - 1], person=True)
+            and not _INTRODUCTORY.match(doc.text[segments[k - 1][0] : segments[k - 1][1]])
+            and not gender_of_given_name(phrases[0].mention.tokens[0])
+        ):
+            continue
         if k > 0 and not only_name and _INTRODUCTORY.match(chunk) and phrases[0].kind != "pronoun":
             continue
         if k == 0 and len(segments) > 1 and _INTRODUCTORY.match(chunk):
@@ -117,7 +128,7 @@ def _new_subject(doc: Document, lo: int, hi: int) -> bool:
     return any(p.kind in ("name", "pronoun", "role", "org") for p in noun_phrases(doc, lo, hi))
 
 
-def _ends_with_name(doc: Document, segment: tuple[int, int], org: bool = False) -> bool:
+def _ends_with_name(doc: Document, segment: tuple[int, int], org: bool = False, person: bool = False) -> bool:
     phrases = noun_phrases(doc, *segment)
     last = phrases[-1] if phrases else None
     return (
@@ -125,6 +136,7 @@ def _ends_with_name(doc: Document, segment: tuple[int, int], org: bool = False) 
         and (last.kind == "name" or (org and last.kind == "org"))
         and last.mention is not None
         and last.mention.entity is not None
+        and (not person or last.mention.entity.kind == "person")
         and not doc.text[last.end : segment[1]].strip(" ,")
     )
 

@@ -123,6 +123,11 @@ def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         if word in ORG_NOUNS:
             # "a company spokesman" with no company of that kind named stays unnamed.
             return salience.recent_org(pos, {ORG_NOUNS[word]}, loose=False)
+    if phrase.head in SPOKES_WORDS and len(phrase.words) == 1:
+        # "The service said… "…," a spokesperson said": the body the story has just had speak.
+        last = next((e for p, e in reversed(salience.subjects) if p < pos), None)
+        if last is not None and last.kind == "org":
+            return last
     return None
 
 

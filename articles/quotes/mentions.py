@@ -17,6 +17,7 @@ from .lexicon import (
     COLLECTIVE,
     DOC_NOUNS,
     NATIONALITIES,
+    POSTNOMINALS,
     ROLE_WORDS,
     SPEECH_VERBS,
     words,
@@ -167,6 +168,8 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     mentions.extend(couples)
     for run in [part for whole in capitalised_runs(text, tokens) for part in org_then_person(whole)]:
         prefix, name = _split_run(run)
+        while len(name) > 2 and name[-1].text in POSTNOMINALS:
+            name = name[:-1]
         if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
             prefix, name = [], run  # "ministry spokesman He Jian": the surname He
         if not prefix and len(name) > 2 and name[1].lower not in PARTICLES and _after_former(text, name[0]):

@@ -221,7 +221,7 @@ def not_in_pp(doc: Document, phrases: list[NounPhrase]) -> list[NounPhrase]:
         before = re.findall(r"[\w']+", doc.text[max(0, phrase.start - 40) : phrase.start])
         while before and before[-1][:1].isupper() and len(before) > 1:
             before.pop()  # "of South Korea": the mention may be "Korea" alone
-        while len(before) > 1 and before[-1].casefold() in ("the", "a", "an"):
+        while len(before) > 1 and before[-1].casefold() in ("the", "a", "an", "nearby", "neighbouring"):
             before.pop()  # "Otis Kemp of the Green Future party": the article is inside the PP
         if not before or before[-1].casefold() not in _PREPOSITIONS or phrase.kind == "pronoun":
             kept.append(phrase)
