@@ -547,3 +547,11 @@ def test_the_place_a_resident_lives_in_is_not_a_person():
 def test_a_party_set_off_after_a_name_is_not_the_subject():
     text = 'Cllr Ann Moyle, Green, said the vote was "a betrayal of the valley".'
     assert speakers(text) == {"a betrayal of the valley": "Ann Moyle"}
+
+
+def test_an_inverted_role_with_its_phrase_takes_the_name_set_off_after_it():
+    text = (
+        "Tanner Peak Pension Fund backed the board. "
+        '"It was the right call," said the fund\'s head of equities, Noor Haddad.'
+    )
+    assert speakers(text) == {"It was the right call": "Noor Haddad"}

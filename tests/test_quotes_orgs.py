@@ -253,3 +253,19 @@ def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke():
         '"We apologise to every patient affected," a spokesperson said.'
     )
     assert said(text) == {"We apologise to every patient affected": ("Vale Ambulance Service", "organisation")}
+
+
+def test_the_board_is_the_organisation_whose_board_the_story_named():
+    text = (
+        "The board of Halden Copper has rejected an offer from rival Marsh Mining Group. "
+        "In a statement, the board said the offer \"falls well short\" of the company's value."
+    )
+    assert said(text) == {"falls well short": ("Halden Copper", "organisation")}
+
+
+def test_one_word_opening_an_organisations_name_stands_for_it():
+    text = (
+        "Brackwater Shipping Lines lost the contract on Monday. "
+        'Brackwater said it was "deeply disappointed" by the decision.'
+    )
+    assert said(text) == {"deeply disappointed": ("Brackwater Shipping Lines", "organisation")}

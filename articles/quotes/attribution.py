@@ -346,8 +346,10 @@ def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
                     if not phrases or _clause_ends(text, phrases[0].end):
                         subject = phrases[0] if phrases else None
                         if subject is not None and subject.kind == "role":
-                            # `said its chairman, Jens Holm`: the name set off after the role.
-                            subject = _name_set_off(doc, subject.end, right_hi) or subject
+                            # `said its chairman, Jens Holm`, `said the fund's head of equities,
+                            # Marguerite Lu`: the name set off after the role and its phrase.
+                            pp = re.fullmatch(r"\s+(?:of|for|at)\s[^,]*", text[subject.end : end])
+                            subject = _name_set_off(doc, end if pp else subject.end, right_hi) or subject
                         return Cue(verb, verb_at, subject, "after", trailing)
             elif trailing or not _SUBORDINATE.search(between):
                 # `"…" talks, hours after Calder announced…`: a clause of its own, no attribution.

@@ -58,6 +58,17 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             fuller.mentions = sorted(fuller.mentions + entity.mentions, key=lambda m: m.start)
             fuller.role = fuller.role or entity.role
             entities.remove(entity)
+    # "Coldwater said": one word opening a named organisation, with no role or title of a
+    # person, is that organisation (Coldwater Resources).
+    for entity in [e for e in entities if e.kind == "person" and len(e.tokens) == 1 and not e.role]:
+        if any(m.title for m in entity.mentions):
+            continue
+        orgs = [e for e in entities if e.kind == "org" and len(e.tokens) > 1 and e.key_tokens[0] == entity.key_tokens[0]]
+        if len(orgs) == 1:
+            for mention in entity.mentions:
+                mention.entity, mention.kind = orgs[0], "org"
+            orgs[0].mentions = sorted(orgs[0].mentions + entity.mentions, key=lambda m: m.start)
+            entities.remove(entity)
     for entity in entities:
         entity.gender = _gender(entity)
     return entities

@@ -91,9 +91,25 @@ def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         if noun.casefold() in ORG_NOUNS:
             kind = ORG_NOUNS[noun.casefold()]
             return salience.recent_org(pos, {kind}) or salience.recent_org(pos, None)
+    if ORG_NOUNS.get(phrase.head) == "board" and (owner := _board_owner(salience, pos, phrase.end)):
+        return owner
     if phrase.det == "its" or ORG_NOUNS.get(phrase.head) == "board":
         return salience.recent_org(pos, None)
     return None
+
+
+def _board_owner(salience, pos: int, end: int) -> Entity | None:
+    """`The board of Ardent Minerals… the board said`: the organisation whose board the story
+    last wrote about, whatever else it named since."""
+    text, owner = salience.doc.text, None
+    for mention in salience.doc.mentions:
+        if mention.kind != "org" or mention.entity is None or mention.start >= max(pos, end + 9):
+            continue
+        before = text[max(0, mention.start - 16) : mention.start]
+        after = text[mention.end : mention.end + 9]
+        if re.search(r"\bboard of (?:the )?$", before) or re.match(r"(?:['’]s)? board\b", after):
+            owner = mention.entity
+    return owner
 
 
 def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:

@@ -22,7 +22,7 @@ ORG_WORDS = set(
     theatre theater orchestra college logistics foods homes estates properties developments
     construction technologies systems pharmaceuticals electronics engineering brewery insurance
     forum dairy dairies bakery distillery winery property utilities sociedad hospice clinic
-    compañía empresa banco grupo société gesellschaft gmbh palace petroleum
+    compañía empresa banco grupo société gesellschaft gmbh palace petroleum stores minerals
     """
     )
 )
