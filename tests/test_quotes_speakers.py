@@ -560,3 +560,22 @@ def test_the_role_goes_to_its_holder_before_the_counterpart():
         "According to the minister, the border clinics are “working well”."
     )
     assert speakers(text) == {"working well": "Ilse Varga"}
+
+
+def test_a_lead_under_a_headline_opens_with_a_dateline_too():
+    text = (
+        "Rangers coach rues collapse\n\n"
+        "Tolpuri, Mar 4 (PNS) Harbour Rangers coach Vikram Sethi on Sunday blamed his batters for the "
+        "defeat, saying the side had 'no answers'."
+    )
+    assert speakers(text) == {"no answers": "Vikram Sethi"}
+
+
+def test_a_headline_name_set_against_a_quote_by_a_colon_is_its_speaker():
+    after = (
+        "'We were second best': Rangers coach Sethi\n\n"
+        "Harbour Rangers coach Vikram Sethi said the side had been outplayed on Sunday."
+    )
+    before = "Okafor: 'I am not going anywhere'\n\nStriker Daniel Okafor has ruled out a move, he said."
+    assert speakers(after) == {"We were second best": "Vikram Sethi"}
+    assert speakers(before) == {"I am not going anywhere": "Daniel Okafor"}

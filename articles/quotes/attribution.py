@@ -167,6 +167,19 @@ _DATELINE = re.compile(
 )
 
 
+def _may_open_with_dateline(doc: Document, lo: int) -> bool:
+    """The story's first paragraph, or the lead under a headline and standfirst, when its
+    dateline names a date or an agency (`Vishakpur, Dec 2 (PNS)`): a bare `Word: ` there is a
+    headline's label, not a dateline."""
+    starts = [p_lo for p_lo, _ in doc.paragraphs[:4]]
+    if lo not in starts:
+        return False
+    if lo == starts[0]:
+        return True
+    dateline = _DATELINE.match(doc.text, lo)
+    return dateline is not None and bool(re.search(r"[(/\d]", dateline.group()))
+
+
 def _main_clause(doc: Document, segments: list[tuple[int, int]]) -> int | None:
     """After `Asked about the owner, Frank Mallory, who called…,` the clause that follows:
     the first later segment that opens with a phrase followed by its verb."""
@@ -189,7 +202,7 @@ def _main_clause(doc: Document, segments: list[tuple[int, int]]) -> int | None:
 
 def sentence_subject(doc: Document, lo: int, hi: int) -> NounPhrase | None:
     """The first phrase of a sentence, after any dateline and introductory clause."""
-    if doc.paragraphs and lo == doc.paragraphs[0][0]:
+    if _may_open_with_dateline(doc, lo):
         dateline = _DATELINE.match(doc.text, lo, hi)
         lo = dateline.end() if dateline else lo
     segments = [s for s in _segments(doc, lo, hi) if doc.text[s[0] : s[1]].strip(" ,")]
@@ -322,9 +335,34 @@ def _name_set_off(doc: Document, end: int, hi: int) -> NounPhrase | None:
     return None
 
 
+def _headline_label(doc: Document, span: QuoteSpan) -> Cue | None:
+    """`Hartley: 'We'll get out of this'`, `'Our batters let us down': Royals coach Mehta`: in
+    a headline, a name set against the quote by a colon is its speaker."""
+    if span.paragraph != 0 or len(doc.paragraphs) < 2 or span.close is None:
+        return None
+    lo, hi = doc.paragraphs[0]
+    line = doc.text[lo:hi].rstrip()
+    if len(line) > 140 or line.endswith((".", ":")):
+        return None
+    after = re.match(r"\s*:\s+", doc.text[span.after : hi])
+    before = re.search(r"(?:^|\s)([^\s:]+(?:\s[^\s:]+){0,2}):\s*$", doc.text[lo : span.open])
+    if after and not doc.text[span.after + after.end() : hi].strip(" \t").count(" ") > 5:
+        phrases = noun_phrases(doc, span.after + after.end(), hi)
+    elif before and doc.text[lo : span.open].strip().endswith(":"):
+        phrases = noun_phrases(doc, lo + before.start(1), lo + before.end(1))
+    else:
+        return None
+    names = [p for p in phrases if p.kind == "name" and p.mention and p.mention.entity]
+    if len(names) != 1 or names[0].mention.entity.kind != "person":
+        return None
+    return Cue("says", names[0].start, names[0], "after", True)
+
+
 def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     """The attribution of one quotation, from the words right after and right before it."""
     text = doc.text
+    if (label := _headline_label(doc, span)) is not None:
+        return label
     inner = text[span.start : span.end].rstrip()
     _s_lo, s_hi = doc.sentence_at(span.after if span.close is not None else span.end)
     next_open = min((s.open for s in doc.spans if s.open >= span.after), default=len(text))
