@@ -579,3 +579,34 @@ def test_a_headline_name_set_against_a_quote_by_a_colon_is_its_speaker():
     before = "Okafor: 'I am not going anywhere'\n\nStriker Daniel Okafor has ruled out a move, he said."
     assert speakers(after) == {"We were second best": "Vikram Sethi"}
     assert speakers(before) == {"I am not going anywhere": "Daniel Okafor"}
+
+
+def test_a_bare_surname_two_people_share_is_the_one_introduced_first():
+    text = (
+        "At 80, Marek Nowicki still runs the ferry across the estuary.\n\n"
+        "His grandson Pawel Nowicki, 24, sells the tickets.\n\n"
+        "The crossing was voted the best in the county, an honour Nowicki shrugs off. "
+        '"The river does the work," he says.'
+    )
+    assert speakers(text) == {"The river does the work": "Marek Nowicki"}
+
+
+def test_as_she_puts_it_attributes_the_quote():
+    text = 'Ilona Marsh moved to the coast in 1990 with, as she puts it, "two dogs and no plan."'
+    assert speakers(text) == {"two dogs and no plan": "Ilona Marsh"}
+
+
+def test_a_country_before_a_role_is_the_roles_modifier_not_the_speaker():
+    text = (
+        "President Amadou Keita said the deal would protect fishermen. "
+        'The Velmaran leader added: "Our waters are ours again."'
+    )
+    assert speakers(text) == {"Our waters are ours again": "Amadou Keita"}
+
+
+def test_a_clause_subject_takes_the_stage_when_no_person_opens_the_sentence():
+    text = (
+        "Mayor Tom Fell opened the hall on Monday. Critic Joe Lane spoke after him.\n\n"
+        'The building won an award last year, a prize Fell rarely mentions. "It is the town\'s hall," he said.'
+    )
+    assert speakers(text) == {"It is the town's hall": "Tom Fell"}

@@ -107,7 +107,9 @@ def _find_person(entities: list[Entity], tokens: list[str]) -> Entity | None:
         elif len(keys) == 1:
             # A lone word is the surname, or failing that the first word (Zhao of "Zhao Ming"),
             # or the first of two surnames (Ferrán of "Lucía Ferrán Ibarra").
-            if keys[0] == mine[-1] or keys[0] == mine[0]:
+            # Two people of one surname: the bare surname is the one introduced first, as copy
+            # names the second by the given name (Agnieszka Wolska, then her granddaughter Zofia).
+            if (keys[0] == mine[-1] or keys[0] == mine[0]) and (best is None or best.key_tokens[-1] != keys[0]):
                 best = entity
             elif len(mine) == 3 and keys[0] == mine[1] and mine[1] not in PARTICLES:
                 best = best or entity

@@ -49,7 +49,7 @@ SPEECH_VERBS = _forms(
     slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
     pay_tribute:paid_tribute,pays_tribute,paying_tribute
     allege:alleged,alleges,alleging speak_of:spoke_of,speaks_of,speaking_of talk_of:talked_of,talks_of
-    according_to:according_to
+    according_to:according_to put_it:put_it,puts_it
     """
 )
 
