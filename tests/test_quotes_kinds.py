@@ -555,3 +555,11 @@ def test_an_inverted_role_with_its_phrase_takes_the_name_set_off_after_it():
         '"It was the right call," said the fund\'s head of equities, Noor Haddad.'
     )
     assert speakers(text) == {"It was the right call": "Noor Haddad"}
+
+
+def test_a_participle_opening_a_role_is_no_introductory_phrase():
+    text = (
+        "In a letter to staff seen by the Eastvale Courier, managing director Helen Straw wrote: "
+        '"This is the hardest letter I have written."'
+    )
+    assert speakers(text) == {"This is the hardest letter I have written": "Helen Straw"}

@@ -269,3 +269,16 @@ def test_one_word_opening_an_organisations_name_stands_for_it():
         'Brackwater said it was "deeply disappointed" by the decision.'
     )
     assert said(text) == {"deeply disappointed": ("Brackwater Shipping Lines", "organisation")}
+
+
+def test_a_persons_family_with_a_possessive_is_the_family_group():
+    text = (
+        "Search teams are still looking for hiker Ruth Kalvik. "
+        "Kalvik's family said they were \"grateful beyond words\" to the volunteers."
+    )
+    assert said(text) == {"grateful beyond words": ("Kalvik family", "group")}
+
+
+def test_a_weekday_after_the_opens_a_papers_name():
+    text = 'The Sunday Beacon, which ran the story, said in a statement: "We stand by every word."'
+    assert said(text) == {"We stand by every word": ("Sunday Beacon", "organisation")}

@@ -77,7 +77,11 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
         phrases = noun_phrases(doc, seg_lo, seg_hi)
         if not phrases:
             continue
-        if _PARENTHETICAL.match(chunk) and k > 0:
+        # "…, managing director Colin Ashdown wrote": a participle opening the name's role is
+        # part of the role, not an aside or an introductory phrase.
+        lead = seg_lo + len(chunk) - len(chunk.lstrip())
+        role_led = phrases[0].mention is not None and phrases[0].mention.role_start == lead
+        if _PARENTHETICAL.match(chunk) and k > 0 and not role_led:
             continue
         # An apposition after a name: "Maria Lind, a spokeswoman for the port authority, said".
         if k > 0 and phrases[0].kind in ("role", "indefinite") and _ends_with_name(doc, segments[k - 1]):
@@ -114,7 +118,7 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
             and not gender_of_given_name(phrases[0].mention.tokens[0])
         ):
             continue
-        if k > 0 and not only_name and _INTRODUCTORY.match(chunk) and phrases[0].kind != "pronoun":
+        if k > 0 and not only_name and _INTRODUCTORY.match(chunk) and phrases[0].kind != "pronoun" and not role_led:
             continue
         if k == 0 and len(segments) > 1 and _INTRODUCTORY.match(chunk):
             return None  # "Asked whether the yard in Ulsan…, a spokesman said": no subject in there

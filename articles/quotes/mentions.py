@@ -127,6 +127,7 @@ _NAME_ADJECTIVES = set(
 )
 
 
+_WEEKDAYS = set(words("monday tuesday wednesday thursday friday saturday sunday"))
 _COMMON = set(COLLECTIVE) | set(ROLE_WORDS) | set(ORG_NOUNS) | set(DOC_NOUNS) | set(SPEECH_VERBS)
 
 
@@ -148,9 +149,14 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         if start >= 0:
             mentions.append(Mention(start, start + len(" ".join(long_form)), long_form, "org", False))
     # "the Whitlock family", "the Okafor family's lawyer": a family speaks as a group.
+    # "Brandvold's family said" is the Brandvold family too.
     families = [
         Mention(
-            m.start(1), m.end(2), [m.group(1), "family"], "group", any(s <= m.start() < e for s, e in quoted)
+            m.start(1),
+            m.end(2),
+            [re.sub(r"['’]s$", "", m.group(1)), "family"],
+            "group",
+            any(s <= m.start() < e for s, e in quoted),
         )
         for m in re.finditer(r"\b([A-Z][\w'’\-]+)\s+(family)\b", text)
         if m.group(1).casefold() not in CAPITALISED_STOPWORDS
@@ -170,6 +176,9 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
         prefix, name = _split_run(run)
         while len(name) > 2 and name[-1].text in POSTNOMINALS:
             name = name[:-1]
+        at = run.index(name[0]) if name and name[0] in run else 0
+        if at and run[at - 1].lower in _WEEKDAYS and re.search(r"\b[Tt]he $", text[: run[at - 1].start]):
+            name = [run[at - 1], *name]  # "the Sunday Clarion": a day opening a paper's name
         if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
             prefix, name = [], run  # "ministry spokesman He Jian": the surname He
         if not prefix and len(name) > 2 and name[1].lower not in PARTICLES and _after_former(text, name[0]):
