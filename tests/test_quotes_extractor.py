@@ -285,7 +285,7 @@ def fragments(text: str) -> dict[str, str | None]:
 
 
 def test_a_fragment_with_an_adverb_is_an_evaluation_not_a_term():
-    text = "Mayor Jo Tindall said the road repairs would \"seriously disrupt\" traffic for weeks."
+    text = 'Mayor Jo Tindall said the road repairs would "seriously disrupt" traffic for weeks.'
     assert fragments(text) == {"seriously disrupt": "Jo Tindall"}
 
 
@@ -318,8 +318,13 @@ def test_a_fragment_coordinated_with_a_kept_one_is_kept():
 
 
 def test_and_that_opens_a_second_clause_reported_by_the_same_verb():
-    text = 'Delmar Shipping said the fine was "wholly disproportionate" and that it had acted "in good faith".'
-    assert fragments(text) == {"wholly disproportionate": "Delmar Shipping", "in good faith": "Delmar Shipping"}
+    text = (
+        'Delmar Shipping said the fine was "wholly disproportionate" and that it had acted "in good faith".'
+    )
+    assert fragments(text) == {
+        "wholly disproportionate": "Delmar Shipping",
+        "in good faith": "Delmar Shipping",
+    }
 
 
 def test_a_verb_inside_the_reported_clause_leaves_the_words_to_the_reporter():
@@ -330,7 +335,7 @@ def test_a_verb_inside_the_reported_clause_leaves_the_words_to_the_reporter():
 
 def test_a_clause_opened_by_after_is_no_attribution_of_the_quote_before_it():
     text = (
-        "The Harbour Workers' Union on Monday accused Delmar Shipping of \"quietly dismantling\" "
+        'The Harbour Workers\' Union on Monday accused Delmar Shipping of "quietly dismantling" '
         "the yard, hours after Delmar announced new contracts."
     )
     assert fragments(text) == {"quietly dismantling": "Harbour Workers' Union"}

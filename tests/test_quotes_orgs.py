@@ -252,13 +252,15 @@ def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke():
         "The Vale Ambulance Service said crews had been delayed by the snow. "
         '"We apologise to every patient affected," a spokesperson said.'
     )
-    assert said(text) == {"We apologise to every patient affected": ("Vale Ambulance Service", "organisation")}
+    assert said(text) == {
+        "We apologise to every patient affected": ("Vale Ambulance Service", "organisation")
+    }
 
 
 def test_the_board_is_the_organisation_whose_board_the_story_named():
     text = (
         "The board of Halden Copper has rejected an offer from rival Marsh Mining Group. "
-        "In a statement, the board said the offer \"falls well short\" of the company's value."
+        'In a statement, the board said the offer "falls well short" of the company\'s value.'
     )
     assert said(text) == {"falls well short": ("Halden Copper", "organisation")}
 
@@ -274,7 +276,7 @@ def test_one_word_opening_an_organisations_name_stands_for_it():
 def test_a_persons_family_with_a_possessive_is_the_family_group():
     text = (
         "Search teams are still looking for hiker Ruth Kalvik. "
-        "Kalvik's family said they were \"grateful beyond words\" to the volunteers."
+        'Kalvik\'s family said they were "grateful beyond words" to the volunteers.'
     )
     assert said(text) == {"grateful beyond words": ("Kalvik family", "group")}
 

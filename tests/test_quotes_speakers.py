@@ -607,6 +607,7 @@ def test_a_country_before_a_role_is_the_roles_modifier_not_the_speaker():
 def test_a_clause_subject_takes_the_stage_when_no_person_opens_the_sentence():
     text = (
         "Mayor Tom Fell opened the hall on Monday. Critic Joe Lane spoke after him.\n\n"
-        'The building won an award last year, a prize Fell rarely mentions. "It is the town\'s hall," he said.'
+        "The building won an award last year, a prize Fell rarely mentions. "
+        '"It is the town\'s hall," he said.'
     )
     assert speakers(text) == {"It is the town's hall": "Tom Fell"}

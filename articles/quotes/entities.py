@@ -63,7 +63,11 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
     for entity in [e for e in entities if e.kind == "person" and len(e.tokens) == 1 and not e.role]:
         if any(m.title for m in entity.mentions):
             continue
-        orgs = [e for e in entities if e.kind == "org" and len(e.tokens) > 1 and e.key_tokens[0] == entity.key_tokens[0]]
+        orgs = [
+            e
+            for e in entities
+            if e.kind == "org" and len(e.tokens) > 1 and e.key_tokens[0] == entity.key_tokens[0]
+        ]
         if len(orgs) == 1:
             for mention in entity.mentions:
                 mention.entity, mention.kind = orgs[0], "org"
@@ -109,7 +113,9 @@ def _find_person(entities: list[Entity], tokens: list[str]) -> Entity | None:
             # or the first of two surnames (Ferrán of "Lucía Ferrán Ibarra").
             # Two people of one surname: the bare surname is the one introduced first, as copy
             # names the second by the given name (Agnieszka Wolska, then her granddaughter Zofia).
-            if (keys[0] == mine[-1] or keys[0] == mine[0]) and (best is None or best.key_tokens[-1] != keys[0]):
+            if (keys[0] == mine[-1] or keys[0] == mine[0]) and (
+                best is None or best.key_tokens[-1] != keys[0]
+            ):
                 best = entity
             elif len(mine) == 3 and keys[0] == mine[1] and mine[1] not in PARTICLES:
                 best = best or entity

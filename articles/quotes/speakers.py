@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from . import groups
-from .attribution import Cue, attribution_subject, reports_speech, sentence_subject
+from .attribution import Cue
 from .mentions import Entity
 from .phrases import Document
 from .resolve import Salience, Speaker
 from .scan import QuoteSpan
+from .subjects import attribution_subject, reports_speech, sentence_subject
 
 
 def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpan], cues: dict) -> dict:
