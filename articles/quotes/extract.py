@@ -14,6 +14,7 @@ from .records import QuoteCandidate
 from .scan import QuoteSpan, find_quote_spans
 from .speakers import resolve_speakers
 from .text import paragraph_spans
+from .transcripts import labelled_answers
 
 _TIME_AFTER = re.compile(
     r"\s+(?:on|at|last|this|after|before|during|when|while|since|yesterday|today|earlier|later)\b"
@@ -65,7 +66,20 @@ def extract_quotes(text, *, language: str | None = None) -> list[QuoteCandidate]
                 on_behalf_of=speaker.behalf,
             )
         )
-    return candidates
+    for start, end, entity in labelled_answers(doc, entities):
+        candidates.append(
+            QuoteCandidate(
+                text=text[start:end],
+                start=start,
+                end=end,
+                speaker=entity.name,
+                verb=None,
+                confidence=0.7,
+                parts=((start, end),),
+                speaker_kind="person",
+            )
+        )
+    return sorted(candidates, key=lambda candidate: candidate.start)
 
 
 def _words(text: str) -> list[str]:
