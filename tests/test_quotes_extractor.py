@@ -343,12 +343,12 @@ def test_a_clause_opened_by_after_is_no_attribution_of_the_quote_before_it():
 
 def test_a_transcript_answer_after_the_speakers_name_and_a_colon_is_a_quote():
     text = (
-        "Five questions for Rhea Okonjo, the new head of the Marsh Valley lifeboat station\n\n"
-        "Rhea Okonjo has crewed lifeboats for twenty years.\n\n"
+        "Five questions for the new head of the Marsh Valley lifeboat station\n\n"
+        "Station head Maria Okonjo has crewed lifeboats for twenty years.\n\n"
         "What keeps you up at night?\n\n"
         "Okonjo: Fog. You can train for waves, but fog takes your eyes away.\n\n"
         "Harbourmaster: No comment from here."
     )
     q = quote(text, "Fog. You can train for waves, but fog takes your eyes away.")
-    assert (q.speaker, q.speaker_kind) == ("Rhea Okonjo", "person")
+    assert (q.speaker, q.speaker_kind) == ("Maria Okonjo", "person")
     assert len(extract_quotes(text)) == 1  # a label naming nobody in the story is no answer
