@@ -275,3 +275,80 @@ def test_a_fragment_as_a_verbs_object_then_a_phrase_is_a_quote():
     )
     q = quote(text, "steady gains")
     assert q.speaker == "Lena Voss"
+
+
+# Short fragments inside reported speech (kinds read off the third held-out set once thawed)
+
+
+def fragments(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in extract_quotes(text)}
+
+
+def test_a_fragment_with_an_adverb_is_an_evaluation_not_a_term():
+    text = 'Mayor Jo Tindall said the road repairs would "seriously disrupt" traffic for weeks.'
+    assert fragments(text) == {"seriously disrupt": "Jo Tindall"}
+
+
+def test_a_fragment_followed_by_a_phrase_is_no_modifier_of_a_noun():
+    text = 'Mayor Jo Tindall told councillors that the town "remains committed" to the plan.'
+    assert fragments(text) == {"remains committed": "Jo Tindall"}
+
+
+def test_a_fragment_followed_by_a_determiner_is_a_verb_with_its_object():
+    text = 'Union leader Ray Okoro said the board had "ignored" the staff survey.'
+    assert fragments(text) == {"ignored": "Ray Okoro"}
+
+
+def test_a_fragment_after_a_copula_and_an_article_is_a_predicate():
+    text = 'Union leader Ray Okoro said the closure was a "body blow" for the valley.'
+    assert fragments(text) == {"body blow": "Ray Okoro"}
+
+
+def test_a_quoted_modifier_before_its_noun_stays_a_scare_quote():
+    text = (
+        'The council says it is spending heavily on "temporary" defences. '
+        'A spokesman said the brand was a "well-established" name.'
+    )
+    assert fragments(text) == {}
+
+
+def test_a_fragment_coordinated_with_a_kept_one_is_kept():
+    text = 'Councillor Ken Ash dismissed the report as a "whitewash" and a "stitch-up" aimed at voters.'
+    assert fragments(text) == {"whitewash": "Ken Ash", "stitch-up": "Ken Ash"}
+
+
+def test_and_that_opens_a_second_clause_reported_by_the_same_verb():
+    text = (
+        'Delmar Shipping said the fine was "wholly disproportionate" and that it had acted "in good faith".'
+    )
+    assert fragments(text) == {
+        "wholly disproportionate": "Delmar Shipping",
+        "in good faith": "Delmar Shipping",
+    }
+
+
+def test_a_verb_inside_the_reported_clause_leaves_the_words_to_the_reporter():
+    text = 'Councillor Ken Ash said the two sides had agreed to form a "joint working party" next year.'
+    assert fragments(text) == {"joint working party": "Ken Ash"}
+    assert quote(text, "joint working party").verb == "said"
+
+
+def test_a_clause_opened_by_after_is_no_attribution_of_the_quote_before_it():
+    text = (
+        'The Harbour Workers\' Union on Monday accused Delmar Shipping of "quietly dismantling" '
+        "the yard, hours after Delmar announced new contracts."
+    )
+    assert fragments(text) == {"quietly dismantling": "Harbour Workers' Union"}
+
+
+def test_a_transcript_answer_after_the_speakers_name_and_a_colon_is_a_quote():
+    text = (
+        "Five questions for the new head of the Marsh Valley lifeboat station\n\n"
+        "Station head Maria Okonjo has crewed lifeboats for twenty years.\n\n"
+        "What keeps you up at night?\n\n"
+        "Okonjo: Fog. You can train for waves, but fog takes your eyes away.\n\n"
+        "Harbourmaster: No comment from here."
+    )
+    q = quote(text, "Fog. You can train for waves, but fog takes your eyes away.")
+    assert (q.speaker, q.speaker_kind) == ("Maria Okonjo", "person")
+    assert len(extract_quotes(text)) == 1  # a label naming nobody in the story is no answer

@@ -225,3 +225,62 @@ def test_a_person_saying_its_and_taken_up_by_she_is_a_person():
         "“I will appeal,” she said."
     )
     assert said(text) == {"I will appeal": ("Yevgenia Sorokina", "person")}
+
+
+# Kinds read off the third held-out set once it was thawed (docs/quotes.md, "tuned on heldout3")
+
+
+def test_an_acronym_in_parentheses_defines_only_words_it_spells():
+    # "Tarsk (NWS)" is a dateline's place and an agency, not an organisation called Tarsk.
+    text = (
+        "TARSK, Velmark (NWS) — The Amber Palace on Monday rejected the claims.\n\n"
+        "The palace declined to say more. “We do not comment on rumours,” it said."
+    )
+    assert said(text) == {"We do not comment on rumours": ("Amber Palace", "organisation")}
+
+
+def test_a_palace_speaks_and_its_press_service_is_the_palace():
+    text = (
+        "The Linden Palace said on Friday that the king had been told of the result. "
+        "“His Majesty welcomes the outcome,” the palace's press office said."
+    )
+    assert said(text) == {"His Majesty welcomes the outcome": ("Linden Palace", "organisation")}
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke():
+    text = (
+        "The Vale Ambulance Service said crews had been delayed by the snow. "
+        '"We apologise to every patient affected," a spokesperson said.'
+    )
+    assert said(text) == {
+        "We apologise to every patient affected": ("Vale Ambulance Service", "organisation")
+    }
+
+
+def test_the_board_is_the_organisation_whose_board_the_story_named():
+    text = (
+        "The board of Halden Copper has rejected an offer from rival Marsh Mining Group. "
+        'In a statement, the board said the offer "falls well short" of the company\'s value.'
+    )
+    assert said(text) == {"falls well short": ("Halden Copper", "organisation")}
+
+
+def test_one_word_opening_an_organisations_name_stands_for_it():
+    text = (
+        "Brackwater Shipping Lines lost the contract on Monday. "
+        'Brackwater said it was "deeply disappointed" by the decision.'
+    )
+    assert said(text) == {"deeply disappointed": ("Brackwater Shipping Lines", "organisation")}
+
+
+def test_a_persons_family_with_a_possessive_is_the_family_group():
+    text = (
+        "Search teams are still looking for hiker Ruth Kalvik. "
+        'Kalvik\'s family said they were "grateful beyond words" to the volunteers.'
+    )
+    assert said(text) == {"grateful beyond words": ("Kalvik family", "group")}
+
+
+def test_a_weekday_after_the_opens_a_papers_name():
+    text = 'The Sunday Beacon, which ran the story, said in a statement: "We stand by every word."'
+    assert said(text) == {"We stand by every word": ("Sunday Beacon", "organisation")}

@@ -549,3 +549,65 @@ def test_a_team_word_after_former_is_not_part_of_the_name():
 def test_former_before_a_place_of_three_words_makes_no_person():
     text = "The former New Harbour Giants stadium will close. “It is the end of an era,” the mayor said."
     assert speakers(text) == {"It is the end of an era": None}
+
+
+# Kinds read off the third held-out set once it was thawed (docs/quotes.md, "tuned on heldout3")
+
+
+def test_the_role_goes_to_its_holder_before_the_counterpart():
+    text = (
+        "Health Minister Ilse Varga spoke after talks with her Dorian counterpart Piet Hendriks. "
+        "According to the minister, the border clinics are “working well”."
+    )
+    assert speakers(text) == {"working well": "Ilse Varga"}
+
+
+def test_a_lead_under_a_headline_opens_with_a_dateline_too():
+    text = (
+        "Rangers coach rues collapse\n\n"
+        "Tolpuri, Mar 4 (PNS) Harbour Rangers coach Vikram Sethi on Sunday blamed his batters for the "
+        "defeat, saying the side had 'no answers'."
+    )
+    assert speakers(text) == {"no answers": "Vikram Sethi"}
+
+
+def test_a_headline_name_set_against_a_quote_by_a_colon_is_its_speaker():
+    after = (
+        "'We were second best': Rangers coach Sethi\n\n"
+        "Harbour Rangers coach Vikram Sethi said the side had been outplayed on Sunday."
+    )
+    before = "Okafor: 'I am not going anywhere'\n\nStriker Daniel Okafor has ruled out a move, he said."
+    assert speakers(after) == {"We were second best": "Vikram Sethi"}
+    assert speakers(before) == {"I am not going anywhere": "Daniel Okafor"}
+
+
+def test_a_bare_surname_two_people_share_is_the_one_introduced_first():
+    text = (
+        "At 80, Marek Nowicki still runs the ferry across the estuary.\n\n"
+        "His grandson Pawel Nowicki, 24, sells the tickets.\n\n"
+        "The crossing was voted the best in the county, an honour Nowicki shrugs off. "
+        '"The river does the work," he says.'
+    )
+    assert speakers(text) == {"The river does the work": "Marek Nowicki"}
+
+
+def test_as_she_puts_it_attributes_the_quote():
+    text = 'Ilona Marsh moved to the coast in 1990 with, as she puts it, "two dogs and no plan."'
+    assert speakers(text) == {"two dogs and no plan": "Ilona Marsh"}
+
+
+def test_a_country_before_a_role_is_the_roles_modifier_not_the_speaker():
+    text = (
+        "President Amadou Keita said the deal would protect fishermen. "
+        'The Velmaran leader added: "Our waters are ours again."'
+    )
+    assert speakers(text) == {"Our waters are ours again": "Amadou Keita"}
+
+
+def test_a_clause_subject_takes_the_stage_when_no_person_opens_the_sentence():
+    text = (
+        "Mayor Tom Fell opened the hall on Monday. Critic Joe Lane spoke after him.\n\n"
+        "The building won an award last year, a prize Fell rarely mentions. "
+        '"It is the town\'s hall," he said.'
+    )
+    assert speakers(text) == {"It is the town's hall": "Tom Fell"}

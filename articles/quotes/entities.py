@@ -58,6 +58,21 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             fuller.mentions = sorted(fuller.mentions + entity.mentions, key=lambda m: m.start)
             fuller.role = fuller.role or entity.role
             entities.remove(entity)
+    # "Coldwater said": one word opening a named organisation, with no role or title of a
+    # person, is that organisation (Coldwater Resources).
+    for entity in [e for e in entities if e.kind == "person" and len(e.tokens) == 1 and not e.role]:
+        if any(m.title for m in entity.mentions):
+            continue
+        orgs = [
+            e
+            for e in entities
+            if e.kind == "org" and len(e.tokens) > 1 and e.key_tokens[0] == entity.key_tokens[0]
+        ]
+        if len(orgs) == 1:
+            for mention in entity.mentions:
+                mention.entity, mention.kind = orgs[0], "org"
+            orgs[0].mentions = sorted(orgs[0].mentions + entity.mentions, key=lambda m: m.start)
+            entities.remove(entity)
     for entity in entities:
         entity.gender = _gender(entity)
     return entities
@@ -69,7 +84,11 @@ def _surname_used(mention: Mention, persons: list[Mention]) -> bool:
         m.evidence
         and len(m.tokens) < len(keys)
         and (len(m.tokens) == 1 or m.tokens[0].casefold() in PARTICLES)
-        and [t.casefold() for t in m.tokens] == keys[-len(m.tokens) :]
+        and (
+            [t.casefold() for t in m.tokens] == keys[-len(m.tokens) :]
+            # "Ma Lianfeng, a manager…" … "Ma said": family name first, taken up alone.
+            or (len(m.tokens) == 1 and len(keys) == 2 and m.tokens[0].casefold() == keys[0])
+        )
         for m in persons
     )
 
@@ -90,9 +109,16 @@ def _find_person(entities: list[Entity], tokens: list[str]) -> Entity | None:
         if len(keys) < len(mine) and keys[0] in PARTICLES and mine[-len(keys) :] == keys:
             best = entity  # "Van der Meer said": the surname of Karel van der Meer, particles and all
         elif len(keys) == 1:
-            # A lone word is the surname, or failing that the first word (Zhao of "Zhao Ming").
-            if keys[0] == mine[-1] or keys[0] == mine[0]:
+            # A lone word is the surname, or failing that the first word (Zhao of "Zhao Ming"),
+            # or the first of two surnames (Ferrán of "Lucía Ferrán Ibarra").
+            # Two people of one surname: the bare surname is the one introduced first, as copy
+            # names the second by the given name (Agnieszka Wolska, then her granddaughter Zofia).
+            if (keys[0] == mine[-1] or keys[0] == mine[0]) and (
+                best is None or best.key_tokens[-1] != keys[0]
+            ):
                 best = entity
+            elif len(mine) == 3 and keys[0] == mine[1] and mine[1] not in PARTICLES:
+                best = best or entity
         elif (
             keys[-1] == mine[-1]
             and (keys[0] == mine[0] or (keys[0][:1] == mine[0][:1] and len(keys[0]) == 1))

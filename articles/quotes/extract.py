@@ -14,11 +14,17 @@ from .records import QuoteCandidate
 from .scan import QuoteSpan, find_quote_spans
 from .speakers import resolve_speakers
 from .text import paragraph_spans
+from .transcripts import labelled_answers
 
 _TIME_AFTER = re.compile(
     r"\s+(?:on|at|last|this|after|before|during|when|while|since|yesterday|today|earlier|later)\b"
 )
 _PHRASE_AFTER = re.compile(r"\s+(?:in|with|over|for|at|from|to|about|against|between|during)\b")
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|its|their|our|this|these|those)\s")
+_COPULAS = {"was", "were", "is", "are", "be", "been", "being", "remain", "remains", "remained", "seemed"}
+_DETERMINERS = {"the", "a", "an", "this", "its", "their", "his", "her"}
+# Nouns and names that end in -ly: not the adverbs that mark an evaluation.
+_NOT_ADVERBS = {"family", "assembly", "supply", "reply", "rally", "ally", "belly", "bully", "jelly", "july"}
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "or", "with", "from", "by"}
 
 
@@ -60,7 +66,20 @@ def extract_quotes(text, *, language: str | None = None) -> list[QuoteCandidate]
                 on_behalf_of=speaker.behalf,
             )
         )
-    return candidates
+    for start, end, entity in labelled_answers(doc, entities):
+        candidates.append(
+            QuoteCandidate(
+                text=text[start:end],
+                start=start,
+                end=end,
+                speaker=entity.name,
+                verb=None,
+                confidence=0.7,
+                parts=((start, end),),
+                speaker_kind="person",
+            )
+        )
+    return sorted(candidates, key=lambda candidate: candidate.start)
 
 
 def _words(text: str) -> list[str]:
@@ -114,25 +133,27 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         after = doc.text[span.after : span.after + 20]
         lemma = SPEECH_VERBS.get(cue.verb) if cue is not None and cue.where == "inside" else None
         gap = _words(doc.text[cue.verb_at : span.open]) if lemma else []
-        governed = lemma in FRAGMENT_VERBS and len(gap) <= 8
-        predicative = lemma is not None and preceding[-1:] in (
-            ["as"],
-            ["was"],
-            ["were"],
-            ["is"],
-            ["be"],
-            ["been"],
-            ["are"],
-            ["remain"],
-        )
+        governed = lemma in FRAGMENT_VERBS and len(gap) <= 12
+        last = preceding[-1].casefold() if preceding else ""
+        copula = last in _COPULAS or (last in ("a", "an") and preceding[-2:-1] and preceding[-2] in _COPULAS)
+        predicative = lemma is not None and (last == "as" or copula)
         # `saying violations would invite "strict action".`: the fragment closes the reported clause.
         closes = re.match(r"[.;!?]|,\s+[a-z]|\s*(?:\n|$)", after)
         # `called the squad "soft" on Monday`: the clause ends after the fragment.
         # `was "deeply concerned" about`: a predicate, which the words after it complete.
         continues = re.match(r"\s+(?!and\b|but\b|or\b|nor\b)[a-z]", after)
-        # `claimed "significant progress" in talks with…`: the verb's object, then a phrase.
-        direct = lemma is not None and len(gap) <= 1 and _PHRASE_AFTER.match(after)
-        if continues and not (governed and _TIME_AFTER.match(after)) and not predicative and not direct:
+        # `had "close ties" to the party`, `claimed "significant progress" in talks`: a phrase
+        # follows, so the fragment is no modifier of a noun; `the "surprise" of the year` is.
+        phrase = _PHRASE_AFTER.match(after) and last not in _DETERMINERS
+        # `had "ducked" a vote`, `"materially undervalues" the company`: a verb and its object.
+        verb_object = _OBJECT_AFTER.match(after) and last not in _DETERMINERS
+        if lemma is not None and (phrase or verb_object or any(_is_adverb(w) for w in words)):
+            # Inside reported speech: an evaluation (`"extremely difficult"`, `"only"`) or a
+            # predicate is the speaker's wording; a term held at arm's length is a bare noun.
+            return True
+        if _joins_a_kept_fragment(doc, span):
+            return True  # `as a "ruse" and a "scam" designed to…`
+        if continues and not (governed and _TIME_AFTER.match(after)) and not predicative:
             return False  # `the "surprise" of the year`, `its "temporary" measures`
         # One or two words count only when a verb of saying governs them: "called it "reckless"",
         # `called the inquiry a "ruse"`, `claimed "significant progress"`, `warned of "chaos"`.
@@ -140,11 +161,30 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
             return False
         if governed:
             return True
-        if preceding[-1:] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"], ["his"], ["her"]):
+        if predicative and copula and (not continues or _PHRASE_AFTER.match(after)):
+            return True  # `the cuts were a "hammer blow" for the town`
+        if last in _DETERMINERS:
             return False
-        # The gap counts the verb itself: up to nine words of reported clause between them.
-        return len(gap) <= 2 or predicative or (len(gap) <= 10 and bool(closes))
+        # The gap counts the verb itself: a reported clause that the fragment closes.
+        return len(gap) <= 2 or predicative or (len(gap) <= 20 and bool(closes))
     return True
+
+
+def _is_adverb(word: str) -> bool:
+    word = word.casefold()
+    return word in ("very", "too") or (len(word) > 3 and word.endswith("ly") and word not in _NOT_ADVERBS)
+
+
+def _joins_a_kept_fragment(doc: Document, span: QuoteSpan) -> bool:
+    """A fragment coordinated with one kept as a quotation in its sentence is one too."""
+    lo = doc.sentence_at(span.open)[0]
+    earlier = [s for s in doc.spans if lo <= s.after <= span.open and s is not span]
+    if not earlier:
+        return False
+    first = max(earlier, key=lambda s: s.after)
+    if not re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:a|an|the)?\s*", doc.text[first.after : span.open]):
+        return False
+    return _is_quotation(doc, first, find_cue(doc, first))
 
 
 def _quoteness(doc: Document, span: QuoteSpan, cue: Cue | None) -> float:

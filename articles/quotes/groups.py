@@ -86,13 +86,30 @@ def family_speaker(salience, pos: int, phrase: NounPhrase) -> Entity | None:
 
 def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
     """`the company's board`, `its board`, `the bank's management`: the organisation itself."""
-    for word in phrase.words[:-1]:
-        noun = word.removesuffix("'s").removesuffix("’s")
-        if noun != word and noun in ORG_NOUNS:
-            return salience.recent_org(pos, {ORG_NOUNS[noun]}) or salience.recent_org(pos, None)
+    # Tokens drop their possessive ending, so the owner is read off the text.
+    for noun in re.findall(r"(\w+)['’]s\b", salience.doc.text[phrase.start : phrase.end]):
+        if noun.casefold() in ORG_NOUNS:
+            kind = ORG_NOUNS[noun.casefold()]
+            return salience.recent_org(pos, {kind}) or salience.recent_org(pos, None)
+    if ORG_NOUNS.get(phrase.head) == "board" and (owner := _board_owner(salience, pos, phrase.end)):
+        return owner
     if phrase.det == "its" or ORG_NOUNS.get(phrase.head) == "board":
         return salience.recent_org(pos, None)
     return None
+
+
+def _board_owner(salience, pos: int, end: int) -> Entity | None:
+    """`The board of Ardent Minerals… the board said`: the organisation whose board the story
+    last wrote about, whatever else it named since."""
+    text, owner = salience.doc.text, None
+    for mention in salience.doc.mentions:
+        if mention.kind != "org" or mention.entity is None or mention.start >= max(pos, end + 9):
+            continue
+        before = text[max(0, mention.start - 16) : mention.start]
+        after = text[mention.end : mention.end + 9]
+        if re.search(r"\bboard of (?:the )?$", before) or re.match(r"(?:['’]s)? board\b", after):
+            owner = mention.entity
+    return owner
 
 
 def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
@@ -122,6 +139,11 @@ def spokesperson_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
         if word in ORG_NOUNS:
             # "a company spokesman" with no company of that kind named stays unnamed.
             return salience.recent_org(pos, {ORG_NOUNS[word]}, loose=False)
+    if phrase.head in SPOKES_WORDS and len(phrase.words) == 1:
+        # "The service said… "…," a spokesperson said": the body the story has just had speak.
+        last = next((e for p, e in reversed(salience.subjects) if p < pos), None)
+        if last is not None and last.kind == "org":
+            return last
     return None
 
 

@@ -49,7 +49,7 @@ SPEECH_VERBS = _forms(
     slam:slammed,slamming praise:praised,praising quote:quoted accuse:accused,accuses,accusing
     pay_tribute:paid_tribute,pays_tribute,paying_tribute
     allege:alleged,alleges,alleging speak_of:spoke_of,speaks_of,speaking_of talk_of:talked_of,talks_of
-    according_to:according_to
+    according_to:according_to put_it:put_it,puts_it
     """
 )
 
@@ -321,7 +321,8 @@ CAPITALISED_STOPWORDS = set(
     north south east west northern southern eastern western central upper lower old great nws
     reuters afp ap update editing reporting writing additional breaking nobody everybody
     everyone someone somebody anyone anybody nothing everything something anything none
-    second third fourth fifth sixth seventh eighth ninth tenth
+    second third fourth fifth sixth seventh eighth ninth tenth one two three four five six seven
+    eight nine ten
     """
     )
 )
@@ -345,6 +346,9 @@ ABBREVIATIONS = set(
     """
     )
 )
+
+# Letters after a name that are no part of it: `Simon Achterberg KC`, `Jo Reed MP`.
+POSTNOMINALS = set(words("KC QC SC MP MEP MSP MS MLA TD OBE MBE CBE KBE DBE PhD"))
 
 SCARE_MARKERS = {"so-called", "so called", "self-styled", "self-proclaimed", "quote-unquote"}
 

@@ -17,6 +17,7 @@ from .lexicon import (
     COLLECTIVE,
     DOC_NOUNS,
     NATIONALITIES,
+    POSTNOMINALS,
     ROLE_WORDS,
     SPEECH_VERBS,
     words,
@@ -32,7 +33,7 @@ PLACE_WORDS = set(
     river sea ocean island islands street square bay lake mountain mountains valley airport
     station bridge road avenue park cup open prize games championship championships festival day
     week peninsula coast gulf strait straits canal province region district county state
-    republic kingdom city town village hall palace cathedral stadium arena forum summit
+    republic kingdom city town village hall cathedral stadium arena forum summit
     conference treaty agreement accord plan act law north south east west
     """
     )
@@ -126,6 +127,7 @@ _NAME_ADJECTIVES = set(
 )
 
 
+_WEEKDAYS = set(words("monday tuesday wednesday thursday friday saturday sunday"))
 _COMMON = set(COLLECTIVE) | set(ROLE_WORDS) | set(ORG_NOUNS) | set(DOC_NOUNS) | set(SPEECH_VERBS)
 
 
@@ -134,18 +136,27 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     tokens = tokenize(text)
     mentions: list[Mention] = []
     # "The British Phonographic Industry (BPI)": the acronym stands for the organisation later.
-    acronyms = {
-        m.group(2): [w for w in m.group(1).split() if w.casefold() not in ("the",)]
-        for m in re.finditer(r"((?:[A-Z][\w&'’\-]*\s+(?:of\s+|and\s+|for\s+)?){1,7})\(([A-Z]{2,8})\)", text)
-    }
+    acronyms = {}
+    for m in re.finditer(r"((?:[A-Z][\w&'’\-]*\s+(?:of\s+|and\s+|for\s+)?){1,7})\(([A-Z]{2,8})\)", text):
+        long_form = [w for w in m.group(1).split() if w.casefold() not in ("the",)]
+        # An acronym spells its long form: "OSTREL, Varnia (APX)" is a place and an agency.
+        while long_form and long_form[0][0] != m.group(2)[0]:
+            long_form.pop(0)
+        if long_form:
+            acronyms[m.group(2)] = long_form
     for long_form in acronyms.values():
         start = text.find(" ".join(long_form))
         if start >= 0:
             mentions.append(Mention(start, start + len(" ".join(long_form)), long_form, "org", False))
     # "the Whitlock family", "the Okafor family's lawyer": a family speaks as a group.
+    # "Brandvold's family said" is the Brandvold family too.
     families = [
         Mention(
-            m.start(1), m.end(2), [m.group(1), "family"], "group", any(s <= m.start() < e for s, e in quoted)
+            m.start(1),
+            m.end(2),
+            [re.sub(r"['’]s$", "", m.group(1)), "family"],
+            "group",
+            any(s <= m.start() < e for s, e in quoted),
         )
         for m in re.finditer(r"\b([A-Z][\w'’\-]+)\s+(family)\b", text)
         if m.group(1).casefold() not in CAPITALISED_STOPWORDS
@@ -163,6 +174,11 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
     mentions.extend(couples)
     for run in [part for whole in capitalised_runs(text, tokens) for part in org_then_person(whole)]:
         prefix, name = _split_run(run)
+        while len(name) > 2 and name[-1].text in POSTNOMINALS:
+            name = name[:-1]
+        at = run.index(name[0]) if name and name[0] in run else 0
+        if at and run[at - 1].lower in _WEEKDAYS and re.search(r"\b[Tt]he $", text[: run[at - 1].start]):
+            name = [run[at - 1], *name]  # "the Sunday Clarion": a day opening a paper's name
         if run[0].text == "He" and len(run) > 1 and not prefix and _after_role(text, tokens, run[0]):
             prefix, name = [], run  # "ministry spokesman He Jian": the surname He
         if not prefix and len(name) > 2 and name[1].lower not in PARTICLES and _after_former(text, name[0]):

@@ -22,7 +22,7 @@ ORG_WORDS = set(
     theatre theater orchestra college logistics foods homes estates properties developments
     construction technologies systems pharmaceuticals electronics engineering brewery insurance
     forum dairy dairies bakery distillery winery property utilities sociedad hospice clinic
-    compañía empresa banco grupo société gesellschaft gmbh
+    compañía empresa banco grupo société gesellschaft gmbh palace petroleum stores minerals
     """
     )
 )
@@ -136,6 +136,7 @@ ORG_NOUNS = {
     "inspectorate": "directorate",
     "secretariat": "directorate",
     "tank": "group",  # "the Fiscal Watch think tank"
+    "palace": "palace",  # "the palace said": the head of state's household speaking
     "band": "band",
     "body": "group",  # "industry body Assocham", "the body said"
     "duo": "band",

@@ -101,6 +101,8 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
         if lo <= mention.start < hi and mention.end <= hi and not doc.in_quote(mention.start):
             if doc.text[mention.end : mention.end + 2] in ("'s", "’s"):
                 continue  # "Vandamme's managing director": a possessive is not the subject
+            if _modifies_role(doc, mention):
+                continue  # "the Kessany leader": a country before a role, read as the role
             kind = "org" if mention.kind == "org" else "name"
             words = [t.casefold() for t in mention.tokens]
             found.append(NounPhrase(kind, mention.start, mention.end, words, mention))
@@ -182,6 +184,17 @@ def noun_phrases(doc: Document, lo: int, hi: int) -> list[NounPhrase]:
     return found
 
 
+def _modifies_role(doc: Document, mention: Mention) -> bool:
+    after = re.match(r" ([a-z][\w\-]*)", doc.text[mention.end : mention.end + 30])
+    return (
+        mention.kind == "person"
+        and len(mention.tokens) == 1
+        and doc.text[max(0, mention.start - 4) : mention.start].casefold() == "the "
+        and after is not None
+        and after.group(1) in ROLE_WORDS
+    )
+
+
 def _role_ahead(doc: Document, tokens, i: int, end: int) -> bool:
     """A role noun one or two words after an age, with only spaces between: `24-year-old Dutch
     player`."""
@@ -221,7 +234,7 @@ def not_in_pp(doc: Document, phrases: list[NounPhrase]) -> list[NounPhrase]:
         before = re.findall(r"[\w']+", doc.text[max(0, phrase.start - 40) : phrase.start])
         while before and before[-1][:1].isupper() and len(before) > 1:
             before.pop()  # "of South Korea": the mention may be "Korea" alone
-        while len(before) > 1 and before[-1].casefold() in ("the", "a", "an"):
+        while len(before) > 1 and before[-1].casefold() in ("the", "a", "an", "nearby", "neighbouring"):
             before.pop()  # "Otis Kemp of the Green Future party": the article is inside the PP
         if not before or before[-1].casefold() not in _PREPOSITIONS or phrase.kind == "pronoun":
             kept.append(phrase)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import attribution, groups
+from . import groups, subjects
 from .lexicon import CAPITALISED_STOPWORDS, COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
 from .orgwords import ORG_NOUNS
@@ -172,6 +172,8 @@ class Salience:
                 if not head or _nationality_clash(words, role):
                     continue
                 score = 1.0 + sum(0.5 for w in words[:-1] if re.search(rf"\b{re.escape(w)}\b", role))
+                # The one who holds the office beats the counterpart it is compared with.
+                score += 0.25 if re.search(rf"\b{re.escape(words[-1])}\b", role) else 0.0
             score += self.mentioned_before(entity, pos) / 1e7  # later beats earlier on a tie
             if score > best_score:
                 best, best_score = entity, score
@@ -310,7 +312,7 @@ class Salience:
         if any(self.mentioned_before(e, pos) >= 0 for e in self.entities if e.kind == "person"):
             return Speaker(None, None, 0.0)
         lo, hi = self.doc.sentence_at(self.doc.paragraphs[1][0])
-        subject = attribution.sentence_subject(self.doc, lo, hi)
+        subject = subjects.sentence_subject(self.doc, lo, hi)
         entity = subject.mention.entity if subject and subject.kind == "name" and subject.mention else None
         if entity is None or entity.kind != "person" or (gender and entity.gender not in (None, gender)):
             return Speaker(None, None, 0.0)

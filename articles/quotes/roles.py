@@ -52,9 +52,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def joined(text: str, left: Token, right: Token) -> bool:
-    """Two tokens belong to one run when only spaces (or an initial's stop) separate them."""
+    """Two tokens belong to one run when only a space (or an initial's stop) separates them;
+    two spaces part a pasted photo's caption from its credit, so no name runs across them."""
     gap = text[left.end : right.start]
-    return gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2 and not left.possessive
+    if "." in text[left.start : right.start] and not (len(left.text) <= 2 or is_title(left.text)):
+        return False  # "…said Dr. Ulrike Sand. However,": a full stop after a word ends the name
+    return gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2 and gap != "  " and not left.possessive
 
 
 def is_role(word: str) -> bool:
@@ -90,7 +93,8 @@ def role_prefix(
             # "commissioner for commerce Folake Adebayo".
             back = [t.lower for t in tokens[max(0, j - 3) : j + 1]]
             link = next((k for k in range(len(back) - 2, 0, -1) if back[k] in ("for", "of")), None)
-            if link is None or back[link - 1] not in ROLE_WORDS:
+            # "a resident of nearby Gull Terrace": where someone lives is a place, not a name.
+            if link is None or back[link - 1] not in ROLE_WORDS or back[link - 1] in _DWELLERS:
                 break
         if not token.capitalised and token.lower not in ROLE_WORDS and token.lower not in ORG_NOUNS:
             # A lower-case modifier or two is part of the role: "district mayor", "health spokesman";
@@ -138,6 +142,7 @@ _VERBS = set(
         """
     )
 )
+_DWELLERS = set(words("resident native villager neighbour neighbor citizen inhabitant local"))
 _ROLE_STOP = set(
     words(
         """

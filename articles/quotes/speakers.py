@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from . import groups
-from .attribution import Cue, attribution_subject, reports_speech, sentence_subject
+from .attribution import Cue
 from .mentions import Entity
 from .phrases import Document
 from .resolve import Salience, Speaker
 from .scan import QuoteSpan
+from .subjects import attribution_subject, reports_speech, sentence_subject
 
 
 def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpan], cues: dict) -> dict:
@@ -41,6 +42,18 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
                 speaker = Speaker(None, _possessive_owner(doc, lo), 0.0)
             _learn_gender(doc, speaker.entity, lo, hi)
             salience.note_subject(at, speaker.entity)
+            for mention in doc.mentions:
+                # "The bakery won a prize, a title Wolska waves away.": when no person is the
+                # sentence's subject, the person who is the subject of a clause in it takes the stage.
+                if (
+                    (speaker.entity is None or speaker.entity.kind != "person")
+                    and at < mention.start < hi
+                    and mention.kind == "person"
+                    and mention.entity is not None
+                    and not doc.in_quote(mention.start)
+                    and _FINITE.match(doc.text, mention.end)
+                ):
+                    salience.note_subject(mention.start, mention.entity)
             salience.note_document(lo, hi, speaker)
             # "…, Zhakupov said on Wednesday after talks with Karimov": whoever the sentence
             # reports speaking is its most salient person, whatever it opened with.
@@ -74,6 +87,7 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
     return result
 
 
+_FINITE = re.compile(r"\s+(?:still\s+|also\s+|\w+ly\s+)?(?:is|was|has|had|will|would|[a-z]+s|[a-z]+ed)\b")
 _WHO_ASIDE = re.compile(r",\s+who\s+(?:\w+\s+)?$")
 
 
