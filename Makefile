@@ -57,6 +57,7 @@ eval-quotes: install
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-heldout2
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-probe
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-heldout3
+	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-heldout4
 	$(BIN)/python -m articles.quotes.evaluate tests/data/quotes-ru
 
 lint: install
