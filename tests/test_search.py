@@ -384,9 +384,8 @@ class TestEditions:
 
     def test_a_cyrillic_headline_word_ranks_first_on_both_backends(self, client):
         now = timezone.now()
-        in_body = ru_story(
-            "Совет заседает", body="<p>Переговоры продолжились.</p>", published_at=now - datetime.timedelta(hours=1)
-        )
+        an_hour_ago = now - datetime.timedelta(hours=1)
+        in_body = ru_story("Совет заседает", body="<p>Переговоры продолжились.</p>", published_at=an_hour_ago)
         in_headline = ru_story("Переговоры продолжились", published_at=now - datetime.timedelta(hours=2))
         assert result_headlines(ru_search(client, "ПЕРЕГОВОРЫ")) == [in_headline.headline, in_body.headline]
 
