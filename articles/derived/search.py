@@ -27,10 +27,9 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.backends.signals import connection_created
-from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
-from django.db.models.lookups import Contains, IContains
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -40,6 +39,7 @@ from ..models.language import current_edition, edition_codes
 from ..models.search import search_config
 from ..quotes.names import fold, search_forms
 from .cache import invalidate_public_pages
+from .folding import contains_text, register_casefold
 
 MAX_QUERY_LENGTH = 200
 # Results are ranked among the newest matches only, so a common word costs the same at
@@ -56,34 +56,6 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 
 def uses_postgres():
     return connection.vendor == "postgresql"
-
-
-# Case-folding on SQLite, whose LIKE and lower() fold ASCII letters only.
-CASEFOLD_FUNCTION = "newsroom_casefold"
-
-
-def _casefold(value):
-    return value.casefold() if isinstance(value, str) else value
-
-
-def _register_casefold(sender, connection, **kwargs):
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(CASEFOLD_FUNCTION, 1, _casefold, deterministic=True)
-
-
-class Casefold(Func):
-    function = CASEFOLD_FUNCTION
-    output_field = TextField()
-
-
-def contains_text(expression, term):
-    """`expression` holds `term` whatever the case, in any script: on SQLite both sides
-    through Python's casefold; elsewhere `icontains` (UPPER() … LIKE, which PostgreSQL folds
-    in every script and its trigram indexes serve)."""
-    expression = F(expression) if isinstance(expression, str) else expression
-    if connection.vendor == "sqlite":
-        return Contains(Casefold(expression), term.casefold())
-    return IContains(expression, term)
 
 
 # Indexing.
@@ -211,7 +183,7 @@ def _on_name_saved(sender, instance, raw=False, created=False, **kwargs):
 
 
 def connect_signals():
-    connection_created.connect(_register_casefold, dispatch_uid="search_sqlite_casefold")
+    connection_created.connect(register_casefold, dispatch_uid="search_sqlite_casefold")
     post_save.connect(_on_article_saved, sender=Article, dispatch_uid="search_article_saved")
     m2m_changed.connect(
         _on_article_links_changed, sender=Article.people.through, dispatch_uid="search_article_people"
