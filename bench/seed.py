@@ -29,7 +29,7 @@ from django.db.models.sql import Query
 from django.utils import timezone
 
 from articles.derived.cache import NAV_SECTIONS_KEY, NEXT_CHANGE_KEY, invalidate_public_pages
-from articles.derived.search import search_vector
+from articles.derived.search import search_config, search_vector
 from articles.models import Article, Person, Photo, Quote, SearchEntry, Section, TaggedArticle, Topic
 
 # Dropped while a large batch of rows goes in and built once at the end: far faster.
@@ -307,11 +307,13 @@ class Plan:
             # the expression the site's own indexing uses.
             vector_sql, params = vector_from_stage()
             cursor.execute(
-                # names stays empty: the seeded people have no aliases to look up.
-                "INSERT INTO articles_searchentry (article_id, text, names, vector, indexed_at) "
-                f"SELECT s.article_id, s.text, '', {vector_sql}, now() "
+                # names stays empty: the seeded people have no aliases to look up. Seeded
+                # stories are the default edition's, parsed with its configuration.
+                "INSERT INTO articles_searchentry "
+                "(article_id, text, names, vector, indexed_at, language, config) "
+                f"SELECT s.article_id, s.text, '', {vector_sql}, now(), a.language, %s "
                 "FROM bench_search_stage s JOIN articles_article a ON a.id = s.article_id",
-                params,
+                [*params, search_config()],
             )
             cursor.execute("TRUNCATE bench_search_stage")
         return span
@@ -323,7 +325,8 @@ class Plan:
             for model, rows in tables.items():
                 model.objects.bulk_create([model(**row) for row in rows], batch_size=500)
             SearchEntry.objects.bulk_create(
-                [SearchEntry(article_id=pk, text=text) for pk, text, _, _ in search], batch_size=500
+                [SearchEntry(article_id=pk, text=text, config=search_config()) for pk, text, _, _ in search],
+                batch_size=500,
             )
         return span
 

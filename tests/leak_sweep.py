@@ -1,7 +1,8 @@
 """The leak sweep's machinery: stories in every state, and every public URL pattern filled with them.
 
 The URL patterns come from Django's resolver, not from a list kept here, so a page added
-tomorrow is swept the day it is added. A pattern with path parameters needs a filler in
+tomorrow is swept the day it is added, in every edition: each public page's pattern is
+filled once per edition (/news/…, /ru/news/…). A pattern with path parameters needs a filler in
 FILLERS that says which values to try; one without a filler fails the sweep, because a
 pattern nobody fills is a page nobody checks.
 """
@@ -12,12 +13,14 @@ from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.images.renditions import photo_create_renditions
 from articles.models import Article, FrontSlot, LiveEntry, Note, Rendition, Urgency
 from articles.models.files import RENDITIONS, photo_storage
 from articles.models.front import TOP_SLOTS
+from articles.models.language import default_language, edition_codes
+from articles.models.translation import article_translate
 from articles.public.sitemaps import BLOCK_SIZE, LIST_SITEMAPS
 
 from .factories import (
@@ -38,6 +41,13 @@ STAFF_PREFIXES = ("admin/",)
 HIDDEN_STATES = ("draft", "review", "scheduled", "embargoed", "expired", "unpublished", "retracted")
 CONTROL = "control"
 STATES = (*HIDDEN_STATES, CONTROL)
+# Russian versions of published stories that readers must not see yet (issue 18): nothing of
+# them on their source's page (no hreflang, no switcher), in any feed, sitemap, search or API.
+# The first is the control's; a group has one version per edition, so the others translate
+# published stories of their own (World.version_sources), which carry no markers.
+VERSION_STATES = ("versiondraft", "versionscheduled", "versionembargoed", "versionunpublished")
+# The embargoed version lifts after the embargoed story's test is done with its lifting.
+VERSION_EMBARGO_LIFTS_AFTER = datetime.timedelta(hours=3)
 # Which stories have a section of their own (the rest have none), so both shapes are swept.
 WITH_SECTION = {"review", "scheduled", "embargoed", "unpublished", "retracted", CONTROL}
 # The embargoed story: given out to partners an hour ago, public this long after the world is
@@ -88,10 +98,20 @@ class World:
     shared_person: object
     shared_topic: object
     shared_author: object
+    # {version state: the published story it translates}
+    version_sources: dict = field(default_factory=dict)
+
+    @property
+    def stories(self):
+        """Every story of the world: the cases' and the versions' published sources."""
+        return [
+            *self.all("article"),
+            *(s for s in self.version_sources.values() if s is not self.control.article),
+        ]
 
     @property
     def hidden(self):
-        return [self.cases[state] for state in HIDDEN_STATES]
+        return [self.cases[state] for state in (*HIDDEN_STATES, *VERSION_STATES) if state in self.cases]
 
     @property
     def control(self):
@@ -198,7 +218,54 @@ def build_world(editor):
     # pins, they would show at the top of "/". Only the published control may appear there.
     for place, state in enumerate(HIDDEN_STATES):
         FrontSlot.objects.create(article=cases[state].article, position=min(place, TOP_SLOTS))
-    return World(cases, shared_person, shared_topic, shared_author)
+    sources = {}
+    for n, state in enumerate(VERSION_STATES):
+        sources[state] = (
+            cases[CONTROL].article if n == 0 else _published_source(n, shared_person, shared_topic)
+        )
+        cases[state] = _version_of(sources[state], state, editor, now)
+    return World(cases, shared_person, shared_topic, shared_author, sources)
+
+
+def _published_source(n, person, topic):
+    story = Article.objects.create(
+        headline=f"Harbour talks go on, day {n}",
+        slug=f"harbour-talks-{n}",
+        body=f"<p>“We will wait for the tide {n},” she said.</p>",
+    )
+    story.people.add(person)
+    story.topics.add(topic)
+    QuoteFactory(article=story, speaker=person, text=f"We will wait for the tide {n}")
+    story.publish(at=timezone.now() - datetime.timedelta(hours=1))
+    return story
+
+
+def _version_of(source, state, editor, now):
+    """A Russian version of the published `source` in `state`, translated (headline, slug,
+    standfirst, body and quotes carry its own markers) as the desk would before publishing."""
+    m = {part: marker(state, part) for part in ("headline", "slug", "standfirst", "body", "quote")}
+    version = article_translate(source=source, language="ru", by=editor)
+    quote = version.quotes.order_by("order", "pk").first()
+    for n, placeholder in enumerate(version.quotes.order_by("order", "pk")):
+        placeholder.text = f"{m['quote']} мы не торопимся {n}"
+        placeholder.save()
+    said = "".join(f"<p>«{q.text}», — сказала она.</p>" for q in version.quotes.order_by("order", "pk"))
+    version.headline = f"Переговоры возобновились {m['headline']}"
+    version.slug = m["slug"]
+    version.standfirst = f"{m['standfirst']} после паузы."
+    version.body = f"<p>{m['body']} переговорщики встретились.</p>{said}"
+    version.save()
+    if state == "versionscheduled":
+        version.publish(by=editor, at=now + datetime.timedelta(hours=2))
+    elif state == "versionembargoed":
+        version.embargo_until = now + VERSION_EMBARGO_LIFTS_AFTER
+        version.save(update_fields=["embargo_until"])
+        version.publish(by=editor, at=now - datetime.timedelta(hours=1))
+    elif state == "versionunpublished":
+        version.publish(by=editor, at=now - datetime.timedelta(hours=1))
+        version.unpublish(by=editor)
+    quote.refresh_from_db()
+    return Case(state, version, None, None, None, quote, None, m)
 
 
 def _move_to(story, state, editor, now):
@@ -265,7 +332,7 @@ def _months(world):
 
 
 def _story_pages(world):
-    return [_url("articles:story", slug=story.slug) for story in world.all("article")]
+    return [_url("articles:story", slug=story.slug) for story in world.stories]
 
 
 def _slugged(name, objects, paged=False):
@@ -357,8 +424,8 @@ FILLERS = {
     ],
     "articles:sitemap-list": _list_sitemaps,
     "api:stories": _api_story_filters,
-    "api:story": lambda w: [_url("api:story", story_id=s.pk) for s in w.all("article")],
-    "api:story-ninjs": lambda w: [_url("api:story-ninjs", story_id=s.pk) for s in w.all("article")],
+    "api:story": lambda w: [_url("api:story", story_id=s.pk) for s in w.stories],
+    "api:story-ninjs": lambda w: [_url("api:story-ninjs", story_id=s.pk) for s in w.stories],
     "api:person": lambda w: _slugged("api:person", w.people),
     "api:person-quotes": lambda w: _slugged("api:person-quotes", w.people),
     "api:author": lambda w: _slugged("api:author", w.authors),
@@ -380,17 +447,29 @@ def unfilled_patterns():
     return [p for p in public_patterns() if p.has_parameters and p.name not in FILLERS]
 
 
+def edition_prefixes():
+    """{code: "ru/"} of the editions served under a prefix (the default one has none)."""
+    return {code: f"{code}/" for code in edition_codes() if code != default_language()}
+
+
 def urls_to_sweep(world):
-    """({pattern name: [urls]}, [patterns nobody taught the sweep to fill])."""
+    """({pattern name: [urls]}, [patterns nobody taught the sweep to fill]), every public page
+    in every edition: the resolver's routes and the fillers' reverse() follow the active
+    language. Photo files have one address whatever the edition."""
     plan, unknown = {}, []
-    for pattern in public_patterns():
-        if pattern.name in FILLERS:
-            plan.setdefault(pattern.name, []).extend(FILLERS[pattern.name](world))
-        elif pattern.has_parameters:
-            unknown.append(pattern)
-        else:
-            plan.setdefault(pattern.name, []).append("/" + pattern.route)
-    return plan, unknown
+    for code in [default_language(), *edition_prefixes()]:
+        prefix = edition_prefixes().get(code)
+        with translation.override(code):
+            for pattern in public_patterns():
+                if prefix and (not pattern.route.startswith(prefix) or pattern.name in MEDIA_PATTERNS):
+                    continue  # the same address in every edition: swept once
+                if pattern.name in FILLERS:
+                    plan.setdefault(pattern.name, []).extend(FILLERS[pattern.name](world))
+                elif pattern.has_parameters:
+                    unknown.append(pattern)
+                else:
+                    plan.setdefault(pattern.name, []).append("/" + pattern.route)
+    return plan, list(dict.fromkeys(unknown))
 
 
 def fetch(client, url):
@@ -405,9 +484,10 @@ def fetch(client, url):
     headers = " ".join(f"{k}: {v}" for k, v in response.headers.items())
     text = f"{headers}\n{body.decode('utf-8', 'replace')}".lower()
     parts = urlsplit(url)
-    typed = [s for s in unquote(parts.path).split("/") if s] + [
-        v for values in parse_qs(parts.query).values() for v in values
-    ]
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    if segments and f"{segments[0]}/" in edition_prefixes().values():
+        segments = segments[1:]  # the edition's prefix is ours, not the reader's words
+    typed = segments + [v for values in parse_qs(parts.query).values() for v in values]
     for echo in sorted({t.lower() for t in typed}, key=len, reverse=True):
         text = text.replace(echo, " ")
     return response.status_code, body, text

@@ -411,6 +411,7 @@ def test_openapi_document_is_valid_and_lists_every_endpoint(openapi):
     }
     story_params = {p["name"] for p in openapi["paths"]["/api/stories"]["get"]["parameters"]}
     assert story_params == {
+        "language",
         "section",
         "topic",
         "person",
@@ -448,6 +449,18 @@ def test_responses_match_the_openapi_schema(client, story, openapi):
         response_validator(openapi, path, status).validate(response.json())
 
 
+def test_stories_carry_their_language_and_translations_in_the_schema(client, story, openapi):
+    version = translated(story)
+    summary = openapi["components"]["schemas"]["StorySummary"]
+    assert {"language", "translations"} <= set(summary["required"])
+    for url, path in [
+        ("/api/stories?language=ru", "/api/stories"),
+        (f"/api/stories/{version.pk}", "/api/stories/{story_id}"),
+    ]:
+        response = client.get(url)
+        response_validator(openapi, path).validate(response.json())
+
+
 def test_schema_validation_would_catch_a_wrong_shape(story, openapi):
     validator = response_validator(openapi, "/api/stories/{story_id}")
     assert not validator.is_valid({"id": "not a number"})
@@ -464,3 +477,85 @@ def test_docs_page_loads_everything_from_our_own_static_files(client):
     assert '"validatorUrl": null' in page  # no badge fetched from swagger.io
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
+
+
+# Editions (issue 18).
+
+
+def translated(source, *, publish=True, **fields):
+    from articles.models.translation import article_translate
+
+    version = article_translate(source=source, language="ru")
+    version.headline = fields.pop("headline", "Переговоры о речном договоре возобновились")
+    version.body = (
+        "<p>Стороны встретились во вторник.</p><p>Нас не заставят спешить с плохим соглашением.</p>"
+    )
+    for quote in version.quotes.all():  # the source's words, which publication refuses
+        quote.text = "Нас не заставят спешить с плохим соглашением"
+        quote.save()
+    for name, value in fields.items():
+        setattr(version, name, value)
+    version.save()
+    if publish:
+        version.publish()
+    return version
+
+
+def test_stories_filter_by_edition_and_carry_their_language(client, story):
+    version = translated(story)
+    russian_only = ArticleFactory(published=True, language="ru", headline="Только по-русски")
+    everything = get_json(client, "/api/stories")["items"]
+    assert {item["id"]: item["language"] for item in everything} == {
+        story.pk: "en",
+        version.pk: "ru",
+        russian_only.pk: "ru",
+    }
+    russian = get_json(client, "/api/stories?language=ru")["items"]
+    assert sorted(item["id"] for item in russian) == sorted([version.pk, russian_only.pk])
+    assert [item["id"] for item in get_json(client, "/api/stories?language=en")["items"]] == [story.pk]
+
+
+def test_an_unknown_edition_is_the_clients_mistake(client, story):
+    error = get_json(client, "/api/stories?language=xx", status=400)["error"]
+    assert error["code"] == "unknown_value" and error["field"] == "language"
+
+
+def test_each_story_links_its_other_published_versions(client, story):
+    version = translated(story, slug="peregovory")
+    items = {item["id"]: item for item in get_json(client, "/api/stories")["items"]}
+    assert items[story.pk]["translations"] == [
+        {"language": "ru", "url": "http://testserver/ru/news/peregovory/"}
+    ]
+    assert items[version.pk]["translations"] == [
+        {"language": "en", "url": f"http://testserver{story.get_absolute_url()}"}
+    ]
+    detail = get_json(client, f"/api/stories/{version.pk}")
+    assert detail["language"] == "ru" and detail["translations"] == items[version.pk]["translations"]
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled", "embargoed"])
+def test_a_version_not_public_is_no_translation(client, story, state):
+    now = timezone.now()
+    version = translated(story, publish=False, slug="peregovory")
+    if state == "scheduled":
+        version.publish(at=now + datetime.timedelta(hours=2))
+    elif state == "embargoed":
+        version.embargo_until = now + datetime.timedelta(hours=2)
+        version.save()
+        version.publish()
+    for url in ("/api/stories", f"/api/stories/{story.pk}", "/api/stories?language=ru"):
+        response = client.get(url)
+        assert "peregovory" not in response.content.decode()
+        assert "Переговоры" not in response.content.decode()
+    assert get_json(client, f"/api/stories/{story.pk}")["translations"] == []
+
+
+def test_the_versions_of_a_page_cost_one_query(client):
+    for n in range(5):
+        translated(ArticleFactory(published=True, slug=f"story-{n}"), slug=f"istoriya-{n}")
+    client.get("/api/stories?limit=50")
+    with CaptureQueriesContext(connection) as queries:
+        items = get_json(client, "/api/stories?limit=50")["items"]
+    assert all(item["translations"] for item in items) and len(items) == 10
+    # The page, its bylines, and the versions of all its stories' groups.
+    assert len(queries) == 3

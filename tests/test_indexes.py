@@ -8,6 +8,7 @@ stories and more.
 """
 
 import json
+import re
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
@@ -289,3 +290,58 @@ def test_a_deep_cursor_starts_inside_the_index(client, archive):
     # Half the archive lies above the cursor; the scan reads only the page (and one more row).
     read = scan["Actual Rows"] + scan.get("Rows Removed by Filter", 0)
     assert read <= 21 + 1, scan
+
+
+RUSSIAN_HEADLINES = [
+    "Переговоры о речном договоре возобновились",
+    "Паромы стоят у причала из-за шторма",
+    "Мэрия открыла новый мост через реку",
+]
+
+
+@pytest.fixture
+def russian(archive):
+    """Russian stories beside the seeded English archive: vectors of two configurations in
+    one GIN index."""
+    from .factories import ArticleFactory, PersonFactory
+
+    person = PersonFactory(name="Joan Whitfield", slug="joan-whitfield", names={"ru": "Джоан Уитфилд"})
+    return [
+        ArticleFactory(published=True, language="ru", headline=headline, people=[person])
+        for headline in RUSSIAN_HEADLINES
+    ]
+
+
+def explained(queryset):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return plan
+
+
+@postgres_only
+def test_a_russian_search_matches_through_the_same_gin_index(client, russian):
+    # Each row's vector was built with its own configuration (english for the seeded
+    # archive, russian for these); a query is parsed with its edition's, and the one GIN
+    # index over the stored vectors serves every edition.
+    assert set(SearchEntry.objects.values_list("config", flat=True)) == {"english", "russian"}
+    query = SearchQuery("переговорах", search_type="websearch", config=search_config("ru"))
+    plan = explained(SearchEntry.objects.filter(vector=query))
+    print(f"\n{plan}")
+    assert "Bitmap Index Scan on search_entry_vector_gin" in plan
+    assert "'переговор'" in plan  # stemmed as Russian: «переговорах» → переговор
+    # And the Russian edition's search page reads no growing table whole.
+    plans = plans_of(client, "/ru/search/?q=переговорах")
+    assert not scanned(plans) & BIG_TABLES
+
+
+@postgres_only
+def test_names_in_other_scripts_are_found_through_a_trigram_index(client, russian):
+    from articles.derived.search import _name_holds
+
+    # The by-name half of the people box, as search_people() builds it.
+    plan = explained(Person.objects.filter(_name_holds("Уитфилд")).order_by().values("pk"))
+    assert "Bitmap Index Scan on person_names_trgm" in plan
+    assert {"person_name_trgm", "person_aliases_trgm"} <= set(re.findall(r"on (person_\w+_trgm)", plan))
+    assert not scanned(plans_of(client, "/search/?q=Уитфилд")) & BIG_TABLES

@@ -7,7 +7,9 @@ every field. Every public pattern of the URLconf is fetched, as an anonymous rea
 the slugs and ids of all of them (tests/leak_sweep.py), and no answer may carry a trace of
 a hidden story or of what only it carries. A published control story proves the sweep can
 see: its markers must turn up. A retracted story keeps its address, showing its headline
-over the retraction notice, and nothing else of it anywhere.
+over the retraction notice, and nothing else of it anywhere. The published control has
+Russian versions in the hidden states too (draft, scheduled, embargoed, unpublished), and
+every public page is swept in every edition (/ru/… as well).
 """
 
 import datetime
@@ -20,7 +22,7 @@ import time_machine
 
 from articles.models import PartnerKey
 
-from .crawl import NS
+from .crawl import NS, story_sitemap_path
 from .desk import desk_user
 from .leak_sweep import (
     CONTROL,
@@ -28,6 +30,7 @@ from .leak_sweep import (
     HIDDEN_STATES,
     MEDIA_PATTERNS,
     NEVER_PUBLIC,
+    VERSION_STATES,
     build_world,
     fetch,
     media_addresses,
@@ -195,7 +198,8 @@ def test_a_partner_key_adds_the_embargoed_story_to_the_api_and_nothing_else(clie
     client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
     plan, _ = urls_to_sweep(world)
     embargoed = world.cases["embargoed"]
-    still_hidden = [case for case in world.hidden if case is not embargoed]
+    # The control's embargoed Russian version is the partners' too; everything else stays hidden.
+    still_hidden = [case for case in world.hidden if case.state not in ("embargoed", "versionembargoed")]
     leaks, errors, seen = [], [], set()
     for name, urls in plan.items():
         if not name.startswith("api:"):
@@ -214,3 +218,42 @@ def test_a_partner_key_adds_the_embargoed_story_to_the_api_and_nothing_else(clie
     assert not errors and not leaks, errors + leaks
     # The story itself, its body and quote, in the story endpoints and ninjs.
     assert {"headline", "slug", "standfirst", "body", "quote", "caption", "credit", "alttext"} <= seen
+
+
+def test_a_versions_state_leaves_no_trace_on_the_published_story_until_it_is_public(client, world):
+    """Draft, scheduled, embargoed and unpublished Russian versions of published stories:
+    nothing of them on their source's page, the Russian front, feeds, sitemaps, search or
+    the API; a version once published shows there at once (so each check can see)."""
+
+    def surfaces(source):
+        return [
+            source.get_absolute_url(),
+            "/ru/",
+            "/ru/feeds/rss/",
+            "/ru/feeds/atom/",
+            "/ru/sitemap-news.xml",
+            story_sitemap_path(source),
+            "/api/stories",
+            "/api/stories?language=ru",
+            f"/api/stories/{source.pk}",
+            f"/api/stories/{source.pk}/ninjs",
+        ]
+
+    def traces(state):
+        case, source = world.cases[state], world.version_sources[state]
+        found = {}
+        for url in [*surfaces(source), f"/ru/search/?q={case.markers['headline']}"]:
+            _, _, text = fetch(client, url)
+            found.update({f"{url}: {what}": word for what, word in case.markers.items() if word in text})
+        return found
+
+    for state in VERSION_STATES:
+        assert not traces(state), f"{state}: {traces(state)}"
+    draft, source = world.cases["versiondraft"].article, world.version_sources["versiondraft"]
+    draft.publish()
+    seen = traces("versiondraft")
+    # (Not the source's own page: its stored render does not yet follow a version published
+    # after it was stored; tests/test_editions.py::test_the_stored_page_follows_… says so.)
+    assert any(key.startswith("/ru/feeds/rss/") for key in seen), seen
+    assert any(key.startswith(f"/api/stories/{source.pk}:") and "slug" in key for key in seen), seen
+    assert any(key.startswith("/ru/search/") for key in seen), seen

@@ -39,11 +39,13 @@ BUDGET = {
     "topic": 5,
     "section": 5,
     "search": 5,
+    "ru search": 5,
     # One more each for bylines: a feed's authors (one query for all its items) and the
     # authors' sitemaps in the index (their highest primary key, an index probe).
     "feed": 5,
     "sitemap index": 5,
-    "sitemap month": 2,
+    # One more for the versions of the month's translated stories, all in one query (issue 18).
+    "sitemap month": 3,
     "sitemap people": 2,
 }
 
@@ -100,6 +102,7 @@ def page_urls(last):
         "topic": "/topics/energy/",
         "section": "/sections/world/",
         "search": "/search/?q=river+treaty",
+        "ru search": "/ru/search/?q=river+treaty",
         "feed": "/feeds/rss/",
         "sitemap index": "/sitemap.xml",
         "sitemap month": story_sitemap_path(last),
@@ -177,3 +180,26 @@ def test_the_arranged_front_costs_the_same_at_ten_and_three_hundred_stories(clie
     large_slots_only = front_counts(client)
     assert small == large == large_slots_only == automatic
     assert large["/"] <= BUDGET["list"] and large["/?page=2"] <= BUDGET["list page 2"]
+
+
+def test_alternates_cost_a_month_sitemap_one_query_whatever_it_holds(client):
+    """Every story of the month with its versions' hreflang links: one query for all their
+    translation groups, at 2 translated stories as at 40."""
+    from articles.models.translation import article_translate
+
+    def translated(count):
+        for _ in range(count):
+            version = article_translate(source=ArticleFactory(published=True), language="ru")
+            version.headline = "Переговоры возобновились"
+            version.save()
+            version.publish()
+        return version
+
+    alone = count_queries(client, story_sitemap_path(ArticleFactory(published=True)))
+    small = count_queries(client, story_sitemap_path(translated(2)))
+    large = count_queries(client, story_sitemap_path(translated(38)))
+    assert alone + 1 == small == large <= BUDGET["sitemap month"]
+    assert (
+        client.get(story_sitemap_path(ArticleFactory(published=True))).content.count(b"hreflang")
+        == 40 * 2 * 3
+    )

@@ -341,3 +341,107 @@ class TestPeopleByAliasAndTransliteration:
         story("Bridge to reopen in spring", people=[lisitsyn], body="<p>The bridge reopens.</p>")
         content = search(client, "Lisitzin").content.decode()
         assert "lisicin" not in content
+
+
+def ru_story(headline, **kwargs):
+    return story(headline, language="ru", standfirst="Тихий день в столице.", **kwargs)
+
+
+def ru_search(client, q):
+    response = client.get("/ru/search/", {"q": q})
+    assert response.status_code == 200
+    return response
+
+
+class TestEditions:
+    """/search/ finds the default edition's stories, /ru/search/ the Russian edition's, each
+    story indexed in its own language (issue 18). Runs on both backends."""
+
+    def test_each_edition_finds_its_own_stories_only(self, client):
+        english = story("Harbour treaty signed")
+        russian = ru_story("Договор о гавани подписан", body="<p>Harbour officials agreed.</p>")
+        assert result_headlines(search(client, "harbour")) == [english.headline]
+        assert result_headlines(ru_search(client, "harbour")) == [russian.headline]
+        assert result_headlines(search(client, "договор")) == []
+
+    def test_an_entry_records_its_language_and_configuration(self):
+        entries = {
+            code: SearchEntry.objects.get(article=story(f"Story {code}", language=code))
+            for code in ("en", "ru", "uk")
+        }
+        assert {code: (e.language, e.config) for code, e in entries.items()} == {
+            "en": ("en", "english"),
+            "ru": ("ru", "russian"),
+            "uk": ("uk", "simple"),  # no configuration ships for it: words as written
+        }
+
+    @pytest.mark.parametrize("query", ["переговоры", "ПЕРЕГОВОРЫ", "Переговоры"])
+    def test_cyrillic_is_found_whatever_its_case(self, client, query):
+        # SQLite's LIKE folds ASCII only: the fallback folds both sides with Python's casefold.
+        found = ru_story("Переговоры о речном договоре возобновились")
+        ru_story("Паромы стоят у причала")
+        assert result_headlines(ru_search(client, query)) == [found.headline]
+
+    def test_a_cyrillic_headline_word_ranks_first_on_both_backends(self, client):
+        now = timezone.now()
+        an_hour_ago = now - datetime.timedelta(hours=1)
+        in_body = ru_story("Совет заседает", body="<p>Переговоры продолжились.</p>", published_at=an_hour_ago)
+        in_headline = ru_story("Переговоры продолжились", published_at=now - datetime.timedelta(hours=2))
+        assert result_headlines(ru_search(client, "ПЕРЕГОВОРЫ")) == [in_headline.headline, in_body.headline]
+
+    def test_a_person_is_found_by_their_name_in_another_script(self, client):
+        """On record only through a Russian story, searched in the English edition: no story
+        there carries him, so only his stored name in Russian can find him."""
+        person = PersonFactory(name="Joan Whitfield", slug="joan-whitfield", names={"ru": "Джоан Уитфилд"})
+        ru_story("Уитфилд прибыла в Казань", people=[person])
+        for query in ("Уитфилд", "уитфилд", "джоан уитфилд"):
+            response = search(client, query)
+            assert response.context["people"] == [person], query
+            assert result_headlines(response) == []
+        assert search(client, "Whitfield").context["people"] == [person]
+
+    def test_a_stories_people_are_indexed_by_their_names_in_other_scripts(self, client):
+        person = PersonFactory(name="Joan Whitfield", slug="joan-whitfield")
+        found = story("Envoy arrives in Kazan", people=[person])
+        assert result_headlines(search(client, "Уитфилд")) == []
+        person.names = {"ru": "Джоан Уитфилд"}
+        person.save()
+        assert result_headlines(search(client, "Уитфилд")) == [found.headline]
+
+    def test_a_translation_is_found_in_its_edition_only(self, client):
+        from articles.models.translation import article_translate
+
+        source = story("Ferry fares frozen")
+        version = article_translate(source=source, language="ru")
+        version.headline = "Тарифы на паромы заморожены"
+        version.save()
+        assert result_headlines(ru_search(client, "паромы")) == []  # a draft is never found
+        version.publish()
+        assert result_headlines(ru_search(client, "паромы")) == [version.headline]
+        assert result_headlines(search(client, "паромы")) == []
+        assert result_headlines(search(client, "ferry")) == [source.headline]
+
+
+@on_postgres
+class TestRussianOnPostgres:
+    @pytest.mark.parametrize("query", ["переговорах", "переговоров", "переговорами", "Переговор"])
+    def test_an_inflected_form_finds_the_headline(self, client, query):
+        found = ru_story("Переговоры о речном договоре возобновились")
+        ru_story("Паромы стоят у причала")
+        assert result_headlines(ru_search(client, query)) == [found.headline]
+
+    def test_the_english_edition_does_not_stem_russian(self, client):
+        # The same story in an English edition's configuration would miss «переговорах».
+        ru_story("Переговоры о речном договоре возобновились")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT to_tsvector('english', %s) @@ websearch_to_tsquery('english', %s)",
+                ["Переговоры о речном договоре", "переговорах"],
+            )
+            assert cursor.fetchone()[0] is False
+        assert SearchEntry.objects.get(article__language="ru").config == "russian"
+
+    def test_snippets_highlight_the_inflected_form(self, client):
+        ru_story("Паромы стоят", body="<p>Стороны вернулись к переговорам во вторник.</p>")
+        content = ru_search(client, "переговоры").content.decode()
+        assert "<mark>переговорам</mark>" in content

@@ -1,7 +1,11 @@
-"""/sitemap.xml, the Google News sitemap /sitemap-news.xml, and /robots.txt."""
+"""/sitemap.xml, each edition's Google News sitemap (/sitemap-news.xml, /ru/sitemap-news.xml),
+and /robots.txt: hreflang alternates for every version of a page, and every document valid
+against the protocols' schemas (tests/data/sitemaps/)."""
 
 import datetime
 import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,13 +14,19 @@ from django.contrib.sitemaps.views import SitemapIndexItem
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
+from lxml import etree
+
+from articles.models.translation import article_translate
 
 from .crawl import NS, sitemap_documents, sitemap_locations, sitemap_urls, story_sitemap_path
-from .factories import ArticleFactory, PersonFactory, SectionFactory, TopicFactory
+from .factories import ArticleFactory, AuthorFactory, PersonFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
+
+SCHEMAS = Path(__file__).parent / "data" / "sitemaps"
+XHTML = "{http://www.w3.org/1999/xhtml}link"
 
 
 def urlset(client, path):
@@ -42,14 +52,15 @@ def world():
 class TestSitemap:
     def test_lists_stories_sections_topics_and_people(self, client, world):
         urls = sitemap_urls(client)
-        assert {url.find("sm:loc", NS).text for url in urls} == {
-            f"http://testserver{world['story'].get_absolute_url()}",
-            "http://testserver/sections/world/",
-            "http://testserver/topics/energy/",
-            "http://testserver/people/irina-volkova/",
+        story = f"http://testserver{world['story'].get_absolute_url()}"
+        pages = ["/sections/world/", "/topics/energy/", "/people/irina-volkova/"]
+        # Each page in every edition; the story in its month's sitemap and its edition's news.
+        assert Counter(url.find("sm:loc", NS).text for url in urls) == {
+            story: 2,
+            **{f"http://testserver{page}": 1 for page in pages},
+            **{f"http://testserver/ru{page}": 1 for page in pages},
         }
-        assert len(urls) == 4
-        lastmod = {url.find("sm:loc", NS).text: url.find("sm:lastmod", NS) for url in urls}
+        lastmod = {loc: url.find("sm:lastmod", NS) for loc, url in by_location(client).items()}
         # Stories and sections say when they last changed; topics and people do not (finding
         # each one's newest story would read all of their stories).
         for loc, element in lastmod.items():
@@ -81,15 +92,17 @@ class TestSitemap:
         with time_machine.travel(timezone.make_aware(datetime.datetime(2023, 2, 3, 12)), tick=False):
             ArticleFactory(published=True, published_at=timezone.now())
         request = RequestFactory().get("/sitemap.xml", secure=True, HTTP_HOST="localhost")
-        expected = [
-            reverse("articles:sitemap-stories", kwargs={"year": year, "month": month})
-            for year, month in sitemaps._story_months()
-        ]
-        for kind, sitemap in sitemaps.LIST_SITEMAPS.items():
-            expected += [
-                reverse("articles:sitemap-list", kwargs={"kind": kind, "block": block})
-                for block in range(sitemap.block_count())
+        with translation.override("en"):  # the request's edition, whatever a test before left active
+            expected = [
+                reverse("articles:sitemap-stories", kwargs={"year": year, "month": month})
+                for year, month in sitemaps._story_months()
             ]
+            for kind, sitemap in sitemaps.LIST_SITEMAPS.items():
+                expected += [
+                    reverse("articles:sitemap-list", kwargs={"kind": kind, "block": block})
+                    for block in range(sitemap.block_count())
+                ]
+        expected += ["/sitemap-news.xml", "/ru/sitemap-news.xml"]
         items = [SitemapIndexItem(request.build_absolute_uri(path)) for path in expected]
         response = client.get("/sitemap.xml", secure=True, HTTP_HOST="localhost")
         assert len(items) > 30
@@ -116,8 +129,9 @@ class TestSitemap:
         blocks = [loc for loc in sitemap_documents(client) if "/sitemap-people-" in loc]
         assert len(blocks) == max(p.pk for p in others) // 2 + 1
         people = [loc for loc in sitemap_locations(client) if "/people/" in loc]
+        everyone = [world["person"], *others]
         assert sorted(people) == sorted(
-            f"http://testserver{p.get_absolute_url()}" for p in [world["person"], *others]
+            f"http://testserver{prefix}/people/{p.slug}/" for p in everyone for prefix in ("", "/ru")
         )
 
     def test_drafts_scheduled_and_what_only_they_mention_are_absent(self, client, world):
@@ -189,11 +203,197 @@ class TestNewsSitemap:
             assert len(locations(urlset(client, "/sitemap-news.xml"))) == 1
 
 
-def test_robots_txt_points_at_both_sitemaps(client):
+def test_robots_txt_points_at_the_index_and_every_editions_news(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
-    assert "Sitemap: http://testserver/sitemap-news.xml" in lines
-    assert "Disallow: /admin/" in lines
+    assert [line for line in lines if line.startswith("Sitemap:")] == [
+        "Sitemap: http://testserver/sitemap.xml",
+        "Sitemap: http://testserver/sitemap-news.xml",
+        "Sitemap: http://testserver/ru/sitemap-news.xml",
+    ]
+    for path in ("/admin/", "/preview/", "/search/", "/ru/preview/", "/ru/search/"):
+        assert f"Disallow: {path}" in lines
+
+
+def translate(source, language="ru", *, headline="Переговоры о речном договоре возобновились", publish=True):
+    version = article_translate(source=source, language=language)
+    version.headline = headline
+    version.save()
+    if publish:
+        version.publish()
+    return version
+
+
+def links(url):
+    """{hreflang: href} of a sitemap <url>."""
+    return {link.get("hreflang"): link.get("href") for link in url.findall(XHTML)}
+
+
+def by_location(client):
+    """{loc: <url>} of every story and list sitemap the index lists (not the news sitemaps)."""
+    return {
+        url.find("sm:loc", NS).text: url
+        for loc, root in sitemap_documents(client).items()
+        if "/sitemap-news" not in loc
+        for url in root.findall("sm:url", NS)
+    }
+
+
+class TestEditions:
+    @pytest.fixture
+    def pair(self):
+        source = ArticleFactory(published=True, headline="Talks resume", slug="talks-resume")
+        return source, translate(source)
+
+    def test_each_version_at_its_own_address_naming_every_version_and_x_default(self, client, pair):
+        urls = by_location(client)
+        english, russian = (
+            "http://testserver/news/talks-resume/",
+            "http://testserver/ru/news/talks-resume-ru/",
+        )
+        expected = {"en": english, "ru": russian, "x-default": english}
+        assert links(urls[english]) == links(urls[russian]) == expected
+
+    def test_x_default_is_the_source_whichever_edition_it_is_in(self, client):
+        source = ArticleFactory(published=True, language="ru", headline="Переговоры", slug="peregovory")
+        translate(source, "en", headline="Talks")
+        urls = by_location(client)
+        assert links(urls["http://testserver/news/peregovory-en/"])["x-default"] == (
+            "http://testserver/ru/news/peregovory/"
+        )
+
+    def test_a_story_never_translated_has_no_alternates(self, client):
+        story = ArticleFactory(published=True, slug="alone")
+        (url,) = [url for loc, url in by_location(client).items() if loc.endswith("/news/alone/")]
+        assert url.findall(XHTML) == []
+        assert story_sitemap_path(story) in {urlsplit(loc).path for loc in sitemap_documents(client)}
+
+    def test_hreflang_pairs_are_reciprocal_across_every_sitemap(self, client, pair):
+        # A second group, and list pages in both editions: every alternate links back.
+        translate(ArticleFactory(published=True, people=[PersonFactory()], topics=[TopicFactory()]))
+        urls = by_location(client)
+        checked = 0
+        for loc, url in urls.items():
+            alternates = links(url)
+            if not alternates:
+                continue
+            assert loc in alternates.values(), f"{loc} does not name itself"
+            for code, href in alternates.items():
+                assert links(urls[href]) == alternates, f"{href} ({code}) does not link back to {loc}"
+                checked += 1
+        assert checked >= 4 * 3
+
+    @pytest.mark.parametrize("state", ["draft", "scheduled", "embargoed", "unpublished"])
+    def test_a_version_not_public_is_neither_listed_nor_an_alternate(self, client, state):
+        source = ArticleFactory(published=True, headline="Talks resume", slug="talks-resume")
+        version = translate(source, publish=False)
+        now = timezone.now()
+        if state == "scheduled":
+            version.publish(at=now + datetime.timedelta(hours=2))
+        elif state == "embargoed":
+            version.embargo_until = now + datetime.timedelta(hours=2)
+            version.save()
+            version.publish()
+        elif state == "unpublished":
+            version.publish()
+            version.unpublish()
+        for path in ["/sitemap.xml", *(urlsplit(loc).path for loc in sitemap_documents(client))]:
+            assert version.slug not in client.get(path).content.decode(), path
+        (url,) = [url for loc, url in by_location(client).items() if "/news/" in loc]
+        assert url.findall(XHTML) == []
+
+    def test_each_edition_has_its_own_news_sitemap(self, client, pair):
+        _, version = pair
+        ArticleFactory(published=True, language="ru", slug="tolko-po-russki")
+        english = urlset(client, "/sitemap-news.xml")
+        russian = urlset(client, "/ru/sitemap-news.xml")
+        assert locations(english) == ["http://testserver/news/talks-resume/"]
+        assert sorted(locations(russian)) == [
+            "http://testserver/ru/news/talks-resume-ru/",
+            "http://testserver/ru/news/tolko-po-russki/",
+        ]
+        languages = {node.text for node in russian.iterfind(".//news:language", NS)}
+        assert languages == {"ru"}
+        assert {node.text for node in russian.iterfind(".//news:title", NS)} >= {version.headline}
+
+    @pytest.mark.parametrize(
+        "path", ["/ru/sitemap.xml", "/ru/sitemap-stories-2025-1.xml", "/ru/sitemap-people-0.xml"]
+    )
+    def test_the_site_wide_sitemaps_answer_at_the_root_only(self, client, path):
+        response = client.get(path)
+        assert response.status_code == 301
+        assert response["Location"] == path.removeprefix("/ru")
+
+
+def schema(name):
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
+
+
+@pytest.fixture(scope="module")
+def schemas():
+    return {"urlset": schema("sitemap.xsd"), "sitemapindex": schema("siteindex.xsd")}
+
+
+def assert_valid(schemas, content, where):
+    document = etree.fromstring(content)
+    kind = etree.QName(document).localname
+    validator = schemas[kind]
+    assert validator.validate(document), f"{where}: {validator.error_log}"
+
+
+class TestSchemas:
+    """Every document a crawler reaches from the index, in both editions, is valid: the
+    xhtml:link and news:news extensions are checked strictly (their namespaces must be
+    declared and each element well formed)."""
+
+    def test_every_sitemap_the_index_lists_is_valid(self, client, schemas, world):
+        source = world["story"]
+        translate(source)
+        AuthorFactory()  # an author on file but on no byline: an empty block must not break the index
+        ArticleFactory(published=True, language="ru", headline="Только по-русски", authors=[AuthorFactory()])
+        index = client.get("/sitemap.xml")
+        assert_valid(schemas, index.content, "/sitemap.xml")
+        index_locs = ET.fromstring(index.content).iterfind("sm:sitemap/sm:loc", NS)
+        listed = [urlsplit(loc.text).path for loc in index_locs]
+        assert "/ru/sitemap-news.xml" in listed
+        checked = Counter()
+        for path in listed:
+            content = client.get(path).content
+            if not ET.fromstring(content).findall("sm:url", NS):
+                # The protocol's schema wants at least one <url>; an empty block or month
+                # (a gap in the archive) says nothing and crawlers skip it.
+                continue
+            assert_valid(schemas, content, path)
+            checked["xhtml" if b"xhtml:link" in content else "plain"] += 1
+            checked["news"] += b"news:news" in content
+        assert checked["xhtml"] >= 4 and checked["news"] == 2, checked
+
+    def test_the_schemas_catch_what_crawlers_would_refuse(self, schemas):
+        head = (
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml" '
+            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        )
+        good = '<url><loc>https://example.org/news/a/</loc><xhtml:link rel="alternate" hreflang="ru" href="https://example.org/ru/news/a/"/></url>'
+        assert schemas["urlset"].validate(etree.fromstring(f"{head}{good}</urlset>"))
+        bad = [
+            good.replace('hreflang="ru"', 'hreflang="Русский"'),
+            good.replace('href="https://example.org/ru/news/a/"', 'href="/ru/news/a/"'),
+            good.replace("<xhtml:link", "<xhtml:a"),
+            "<url><loc>https://example.org/a/</loc><news:news><news:title>A</news:title></news:news></url>",
+            "<url><loc>https://example.org/a/</loc><lastmod>yesterday</lastmod></url>",
+        ]
+        for url in bad:
+            assert not schemas["urlset"].validate(etree.fromstring(f"{head}{url}</urlset>")), url
+        # An extension whose namespace is not declared is not even well-formed XML.
+        with pytest.raises(etree.XMLSyntaxError):
+            etree.fromstring(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{good}</urlset>')
+
+    def test_the_russian_news_sitemap_is_valid(self, client, schemas):
+        with translation.override("ru"):
+            ArticleFactory(published=True, language="ru", headline="«Переговоры» & <итоги>")
+        content = client.get("/ru/sitemap-news.xml").content
+        assert_valid(schemas, content, "/ru/sitemap-news.xml")
+        assert "«Переговоры» &amp; &lt;итоги&gt;" in content.decode()

@@ -217,7 +217,19 @@ class StoryRef(Schema):
         return api_url(context, "story", story_id=story.pk)
 
 
+class TranslationRef(Schema):
+    """Another published version of a story, in another edition."""
+
+    language: str = Field(description="The version's language (BCP 47), e.g. ru.")
+    url: str
+
+
 class StorySummary(StoryRef):
+    language: str = Field(description="The story's language (BCP 47), which is its edition, e.g. en, ru.")
+    translations: list[TranslationRef] = Field(
+        description="The story's other published versions (its translations, or the story it "
+        "translates), each in its own edition; empty when it has none."
+    )
     standfirst: str
     updated_at: datetime.datetime
     urgency: int = Field(description="IPTC urgency, 1 (most urgent) to 9; 5 is normal.")
@@ -237,6 +249,14 @@ class StorySummary(StoryRef):
     @staticmethod
     def resolve_embargoed(story):
         return story.embargo_until if story.is_embargoed else None
+
+    @staticmethod
+    def resolve_translations(story, context):
+        # Set by the endpoints (api/stories.py), which read every version of a page at once.
+        return [
+            {"language": code, "url": absolute(context, url)}
+            for code, url in getattr(story, "translation_urls", [])
+        ]
 
     @staticmethod
     def resolve_authors(story):

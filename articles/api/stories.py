@@ -6,6 +6,8 @@ from ninja import Field, Path, Query, Router
 
 from ..models import Article, Author, Person, Quote, Section, Topic
 from ..models.keyset import MAX_ID, NEWEST_FIRST, keyset_page
+from ..models.language import edition_codes
+from ..public.editions import group_versions
 from ..wire.ninjs import story_to_ninjs
 from .errors import ApiError, reject_unknown_params
 from .links import next_url
@@ -19,6 +21,9 @@ ERRORS = {400: ErrorOut, 404: ErrorOut}
 
 
 class StoryFilters(PageParams):
+    language: str | None = Field(
+        None, max_length=12, description="One edition's stories: its language code, e.g. en or ru."
+    )
     section: SlugParam | None = Field(None, description="A section's slug.")
     topic: SlugParam | None = Field(None, description="A topic's slug.")
     person: SlugParam | None = Field(None, description="Stories mentioning this person (slug).")
@@ -45,6 +50,13 @@ def _one(queryset, slug, field):
 
 
 def filter_stories(stories, filters):
+    if filters.language:
+        if filters.language not in edition_codes():
+            editions = ", ".join(edition_codes())
+            raise ApiError(
+                "unknown_value", f"No edition “{filters.language}”: one of {editions}.", field="language"
+            )
+        stories = stories.in_edition(filters.language)
     if filters.section:
         stories = stories.filter(section=_one(Section.objects.all(), filters.section, "section"))
     if filters.topic:
@@ -69,6 +81,20 @@ def filter_stories(stories, filters):
     return stories
 
 
+def with_translations(stories):
+    """Each of `stories` with `translation_urls`, [(language, path)] of its other published
+    versions, for StorySummary.translations: one query for a whole page, none when no story
+    on it was translated."""
+    versions = group_versions(stories)
+    for story in stories:
+        story.translation_urls = [
+            (code, Article(slug=slug, language=code).get_absolute_url())
+            for code, slug, pk in versions.get(story.pk, [])
+            if pk != story.pk
+        ]
+    return stories
+
+
 def published_story(request, story_id):
     """One published story (or, for a partner, embargoed) with everything its detail shows,
     in a fixed number of queries."""
@@ -84,7 +110,7 @@ def published_story(request, story_id):
             "corrections",
         )
     )
-    return get_object_or_404(stories, pk=story_id)
+    return with_translations([get_object_or_404(stories, pk=story_id)])[0]
 
 
 @router.get("/stories", response={200: StoryPage, **ERRORS}, url_name="stories")
@@ -95,7 +121,7 @@ def story_list(request, filters: Query[StoryFilters]):
     stories = Article.objects.for_partner(partner_of(request)).select_related("lead_photo", "section")
     stories = filter_stories(stories.with_bylines(), filters)
     items, cursor = keyset_page(stories, NEWEST_FIRST, cursor=filters.cursor, limit=filters.limit)
-    return {"items": items, "next_cursor": cursor, "next": next_url(request, cursor)}
+    return {"items": with_translations(list(items)), "next_cursor": cursor, "next": next_url(request, cursor)}
 
 
 @router.get("/stories/{story_id}", response={200: StoryDetail, **ERRORS}, url_name="story")

@@ -3,10 +3,16 @@
 PostgreSQL ranks a stored, GIN-indexed tsvector (headline A; standfirst, people
 and topics B; body C) against a `websearch` query and highlights with
 ts_headline. Other databases (SQLite in development and tests) fall back to
-`icontains` over the same fields with a fixed score per field, and highlight in
-Python. Either way results start from `Article.objects.published()`.
+a case-folded `contains` over the same fields (Python's casefold, registered on
+SQLite connections: its LIKE folds ASCII only, so «Переговоры» would miss
+«переговоры») with a fixed score per field, and highlight in Python. Either way
+results start from `Article.objects.published().in_edition()`: /search/ finds the
+default edition's stories, /ru/search/ the Russian edition's, each story indexed in
+its own language and each query parsed with its edition's configuration
+(`search_config`), so a Russian query finds inflected forms of a Russian headline.
 
-People's names are indexed with their aliases, romanised and as transliteration keys
+People's names are indexed with their aliases and their names in other scripts
+(`Person.names`), romanised and as transliteration keys
 (`articles.quotes.names.search_forms`), and each query word is looked up in those forms
 too, so "Лисицын", "Lisitsin" and "Lisitzin" all find Pavel Lisitsyn's stories; the
 people themselves are found the same way, among `Person.objects.on_record()`.
@@ -20,15 +26,20 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.backends.signals import connection_created
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..models import Article, Person, Quote, SearchEntry, TaggedArticle, Topic
-from ..models.language import default_language
+from ..models.language import current_edition, edition_codes
+from ..models.search import search_config
 from ..quotes.names import fold, search_forms
 from .cache import invalidate_public_pages
+from .folding import contains_text, register_casefold
 
 MAX_QUERY_LENGTH = 200
 # Results are ranked among the newest matches only, so a common word costs the same at
@@ -41,27 +52,6 @@ MAX_PEOPLE = 10  # people shown above the stories
 # Highlight markers that cannot occur in indexed text (private-use code points are
 # stripped on indexing), so snippets are escaped first and marked up after.
 MARK_START, MARK_END = "\ue000", "\ue001"
-
-# PostgreSQL text-search configurations for the publication's language.
-SEARCH_CONFIGS = {
-    "da": "danish",
-    "de": "german",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "it": "italian",
-    "nl": "dutch",
-    "pt": "portuguese",
-    "ru": "russian",
-    "sv": "swedish",
-    "tr": "turkish",
-}
-
-
-def search_config(language=None):
-    """The text-search configuration for an edition's language (`simple` for one it lacks)."""
-    return SEARCH_CONFIGS.get((language or default_language()).split("-")[0], "simple")
 
 
 def uses_postgres():
@@ -82,11 +72,13 @@ def body_text(article):
     return _plain("\n".join(line for line in lines if line))
 
 
-def search_vector(headline, weighted, body):
+def search_vector(headline, weighted, body, config=None):
     """A story's weighted tsvector from three expressions: the headline (weight A); the
-    standfirst with people's and topics' names (B); the body (C). The one definition of the
-    weights: article_index() and the benchmark's bulk seeder both build vectors with it."""
-    config = search_config()
+    standfirst with people's and topics' names (B); the body (C), parsed with `config` (the
+    story's language's; the default edition's if not given). The one definition of the
+    weights: article_index(), the benchmark's bulk seeder and migration 0029 build vectors
+    with it."""
+    config = config or search_config()
     return (
         SearchVector(headline, config=config, weight="A")
         + SearchVector(weighted, config=config, weight="B")
@@ -94,9 +86,15 @@ def search_vector(headline, weighted, body):
     )
 
 
+def every_name(person):
+    """A person's name, aliases and names in other scripts, as one string."""
+    other_scripts = [name for name in (person.names or {}).values() if isinstance(name, str)]
+    return " ".join([person.name, *person.alias_list, *other_scripts])
+
+
 def person_names(person):
-    """One person's line in a story's `names`: every form of their name and aliases."""
-    return _plain(" ".join(search_forms(" ".join([person.name, *person.alias_list]))))
+    """One person's line in a story's `names`: every form of every name they go by."""
+    return _plain(" ".join(search_forms(every_name(person))))
 
 
 def article_index(*, article):
@@ -112,13 +110,16 @@ def article_index(*, article):
     people = {person.pk: person for person in [*article.people.all(), *speakers]}
     people_names = "\n".join(person_names(person) for person in people.values())
     headline, standfirst, body = _plain(article.headline), _plain(article.standfirst), body_text(article)
+    config = search_config(article.language)
     fields = {
+        "language": article.language,
+        "config": config,
         "text": "\n\n".join(part for part in (standfirst, body, _plain(names)) if part),
         "names": people_names,
     }
     if uses_postgres():
         weighted = f"{standfirst} {_plain(names)} {people_names}"
-        fields["vector"] = search_vector(Value(headline), Value(weighted), Value(body))
+        fields["vector"] = search_vector(Value(headline), Value(weighted), Value(body), config)
     SearchEntry.objects.update_or_create(article=article, defaults=fields)
 
 
@@ -182,6 +183,7 @@ def _on_name_saved(sender, instance, raw=False, created=False, **kwargs):
 
 
 def connect_signals():
+    connection_created.connect(register_casefold, dispatch_uid="search_sqlite_casefold")
     post_save.connect(_on_article_saved, sender=Article, dispatch_uid="search_article_saved")
     m2m_changed.connect(
         _on_article_links_changed, sender=Article.people.through, dispatch_uid="search_article_people"
@@ -227,13 +229,13 @@ def spellings_query(query, config):
 
 def _fallback_term(term):
     """One query word for the fallback backend: as written or romanised in the headline or
-    the text, or in any of its forms among the people's names."""
-    matches = Q(headline__icontains=term) | Q(search_entry__text__icontains=term)
+    the text, or in any of its forms among the people's names, case-folded."""
+    matches = Q(contains_text("headline", term)) | Q(contains_text("search_entry__text", term))
     romanised = fold(term)
     if romanised != term.casefold():  # a Cyrillic word finds the Latin spelling of a story
-        matches |= Q(headline__icontains=romanised) | Q(search_entry__text__icontains=romanised)
+        matches |= Q(contains_text("headline", romanised)) | Q(contains_text("search_entry__text", romanised))
     for form in search_forms(term):
-        matches |= Q(search_entry__names__icontains=form)
+        matches |= Q(contains_text("search_entry__names", form))
     return matches
 
 
@@ -243,7 +245,9 @@ def _match(query):
     if not query:
         return None
     if uses_postgres():
-        config = search_config()
+        # The edition's stories were all indexed with this configuration (a story's language
+        # is its edition), so the query's words are stemmed as theirs were.
+        config = search_config(current_edition())
         search_query = SearchQuery(query, search_type="websearch", config=config)
         spellings = spellings_query(query, config)
         if spellings is not None:
@@ -268,8 +272,8 @@ def _match(query):
     for term in terms:
         matches &= _fallback_term(term)
         rank += Case(
-            When(headline__icontains=term, then=4),
-            When(standfirst__icontains=term, then=2),
+            When(contains_text("headline", term), then=4),
+            When(contains_text("standfirst", term), then=2),
             default=1,
             output_field=IntegerField(),
         )
@@ -277,15 +281,15 @@ def _match(query):
 
 
 def _ranked(query):
-    """Published stories matching `query`, best first, each with a `rank`: the best of the
-    newest RANK_CANDIDATES matches, which a newsroom's readers want far more often than an
-    old story that repeats the words more."""
-    published = Article.objects.published()
+    """The active edition's published stories matching `query`, best first, each with a
+    `rank`: the best of the newest RANK_CANDIDATES matches, which a newsroom's readers want
+    far more often than an old story that repeats the words more."""
+    published = Article.objects.published().in_edition()
     match = _match(query)
     if match is None:
         return published.none(), None
     matches, rank, snippet = match
-    # PostgreSQL reads the newest stories through article_live_idx and stops after
+    # PostgreSQL reads the edition's newest through article_edition_live_idx and stops after
     # RANK_CANDIDATES matches, or takes a rare word's few matches from the GIN index.
     candidates = published.filter(matches).order_by("-published_at", "-id").values("pk")
     stories = published.filter(pk__in=candidates[:RANK_CANDIDATES]).annotate(rank=rank)
@@ -315,7 +319,7 @@ def stories_by_id(ids, query):
     if not ids:
         return []
     match = _match(query)
-    stories = Article.objects.published().filter(pk__in=ids)
+    stories = Article.objects.published().in_edition().filter(pk__in=ids)
     stories = stories.select_related("section", "lead_photo", "search_entry")
     if match is not None and match[2] is not None:
         stories = stories.annotate(snippet=match[2])
@@ -324,20 +328,22 @@ def stories_by_id(ids, query):
 
 
 def search_people(query, story_ids):
-    """On-record people (and organisations, groups) whose name or an alias holds every word
-    of `query` in one of its forms, by name, at most MAX_PEOPLE.
+    """On-record people (and organisations, groups) whose name, an alias or their name in
+    another script (`Person.names`) holds every word of `query` in one of its forms, by
+    name, at most MAX_PEOPLE. People are the same in every edition: their stories need not
+    be the active edition's.
 
-    Candidates come from the names and aliases that contain the words as written or
-    romanised, and from the people of the best stories found (`story_ids`, best first: which
-    is how a spelling only the transliteration keys join, Lisitsin for Lisitsyn, is found);
-    each is then checked word by word."""
+    Candidates come from the names, aliases and names in other scripts that contain the
+    words as written or romanised, and from the people of the best stories found
+    (`story_ids`, best first: which is how a spelling only the transliteration keys join,
+    Lisitsin for Lisitsyn, is found); each is then checked word by word."""
     terms = query_terms(query)
     if not terms:
         return []
     written = Q()
     for term in terms:
         spellings = {term, fold(term)}
-        written &= Q(*[Q(name__icontains=t) | Q(aliases__icontains=t) for t in spellings], _connector=Q.OR)
+        written &= Q(*[_name_holds(t) for t in spellings], _connector=Q.OR)
     story_ids = list(story_ids)[: MAX_PEOPLE * 5]
     # Ids from the mention and quote tables, not joins: an OR across two joins multiplies each
     # person by every story they are in before DISTINCT (2 s at 20,000 stories in bench.peer).
@@ -351,7 +357,7 @@ def search_people(query, story_ids):
     wanted = [set(search_forms(term)) for term in terms]
     people = []
     for person in candidates[: MAX_PEOPLE * 20]:
-        names = " ".join([person.name, *person.alias_list])
+        names = every_name(person)
         forms = set(search_forms(names))
         if all(
             term_forms & forms or term.casefold() in names.casefold()
@@ -359,6 +365,17 @@ def search_people(query, story_ids):
         ):
             people.append(person)
     return people[:MAX_PEOPLE]
+
+
+def _name_holds(term):
+    """A person's name, an alias or a name in another script holds `term`. On PostgreSQL the
+    names are read as the JSON's text, which a trigram index covers (migration 0029); SQLite
+    keeps that text ASCII-escaped (\\u0421…), so there each edition's entry is read out."""
+    if uses_postgres():
+        other_scripts = [contains_text(Cast("names", TextField()), term)]
+    else:
+        other_scripts = [contains_text(KeyTextTransform(code, "names"), term) for code in edition_codes()]
+    return Q(contains_text("name", term), contains_text("aliases", term), *other_scripts, _connector=Q.OR)
 
 
 def _fallback_snippet(text, terms):

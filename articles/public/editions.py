@@ -6,6 +6,7 @@ Every other public page (the front, a section, a topic, a person, an author, sea
 in every edition at the same path under the edition's prefix.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,7 +26,7 @@ class Alternate:
     is_source: bool = False
 
 
-def _alternates(urls, current, x_default, source=None):
+def alternates_of(urls, current, x_default, source=None):
     """(alternates, x-default URL) for {code: url}; nothing when the page has one version."""
     if len(urls) < 2:
         return [], None
@@ -50,13 +51,41 @@ def story_versions(article):
     return [(article.language, article.slug, article.pk), *rows]
 
 
-def story_alternates(article, origin, versions=None):
+def group_versions(articles):
+    """story_versions() for many stories at once (a sitemap's or the API's page): {pk:
+    versions} for those of `articles` in a translation group with another version
+    published, each story first; one query for all their groups, none when no story of
+    them was ever translated."""
+    groups = {article.translation_source_id for article in articles if article.translation_source_id}
+    if not groups:
+        return {}
+    members = defaultdict(list)
+    rows = (
+        Article.objects.published()
+        .filter(translation_source_id__in=groups)
+        .values_list("translation_source_id", "language", "slug", "pk")
+    )
+    for group, *version in rows:
+        members[group].append(tuple(version))
+    return {
+        article.pk: [
+            (article.language, article.slug, article.pk),
+            *(version for version in members[article.translation_source_id] if version[2] != article.pk),
+        ]
+        for article in articles
+        if article.translation_source_id in members
+    }
+
+
+def story_alternates(article, origin, versions=None, *, path=None):
     """The story's alternates at `origin` ("https://example.org"): its published versions;
-    x-default is the source story when it is among them."""
+    x-default is the source story when it is among them. `path(code, slug)` gives a
+    version's path (a sitemap's, formatted rather than reversed: it writes thousands)."""
     versions = story_versions(article) if versions is None else versions
-    urls = {code: origin + Article(slug=slug, language=code).get_absolute_url() for code, slug, _ in versions}
+    path = path or (lambda code, slug: Article(slug=slug, language=code).get_absolute_url())
+    urls = {code: origin + path(code, slug) for code, slug, _ in versions}
     source = next((code for code, _, pk in versions if pk == article.translation_source_id), None)
-    return _alternates(urls, article.language, source or default_language(), source)
+    return alternates_of(urls, article.language, source or default_language(), source)
 
 
 def page_alternates(request):
@@ -64,7 +93,7 @@ def page_alternates(request):
     path = request.get_full_path()
     origin = f"{request.scheme}://{request.get_host()}"
     urls = {code: origin + translate_url(path, code) for code in edition_codes()}
-    return _alternates(urls, current_edition(), settings.LANGUAGE_CODE)
+    return alternates_of(urls, current_edition(), settings.LANGUAGE_CODE)
 
 
 def context(request):

@@ -1,6 +1,5 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
-from django.views.generic import TemplateView
 
 from ..derived.cache import public_page
 from . import feeds, live, live_feeds, media, sitemaps, views
@@ -80,9 +79,5 @@ urlpatterns = [
         {"sitemaps": sitemaps.NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
         name="sitemap-news",
     ),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
-        name="robots",
-    ),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0028_languages'),
+        ('articles', '0029_search_editions'),
     ]
 
     operations = [
