@@ -487,6 +487,7 @@ def translated(source, *, publish=True, **fields):
 
     version = article_translate(source=source, language="ru")
     version.headline = fields.pop("headline", "Переговоры о речном договоре возобновились")
+    version.standfirst = "Стороны встретились после паузы."
     version.body = (
         "<p>Стороны встретились во вторник.</p><p>Нас не заставят спешить с плохим соглашением.</p>"
     )

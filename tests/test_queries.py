@@ -191,6 +191,7 @@ def test_alternates_cost_a_month_sitemap_one_query_whatever_it_holds(client):
         for _ in range(count):
             version = article_translate(source=ArticleFactory(published=True), language="ru")
             version.headline = "Переговоры возобновились"
+            version.standfirst = "Стороны встретились после паузы."
             version.save()
             version.publish()
         return version

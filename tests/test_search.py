@@ -414,6 +414,7 @@ class TestEditions:
         source = story("Ferry fares frozen")
         version = article_translate(source=source, language="ru")
         version.headline = "Тарифы на паромы заморожены"
+        version.standfirst = "Цены на билеты не изменятся."
         version.save()
         assert result_headlines(ru_search(client, "паромы")) == []  # a draft is never found
         version.publish()

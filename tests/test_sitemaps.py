@@ -220,6 +220,7 @@ def test_robots_txt_points_at_the_index_and_every_editions_news(client):
 def translate(source, language="ru", *, headline="Переговоры о речном договоре возобновились", publish=True):
     version = article_translate(source=source, language=language)
     version.headline = headline
+    version.standfirst = "Стороны встретились после паузы."
     version.save()
     if publish:
         version.publish()

@@ -22,6 +22,43 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_request_at_a_time_on_a_shared_connection():
+    """On SQLite the test database is in memory, and Django's live server gives every request
+    thread the one connection the tests use. A page's concurrent requests (autocomplete,
+    autosave, the form's POST) then interleave their savepoints on it and fail ("no such
+    savepoint", a 500 in the full run). Such a server answers one request at a time; a server
+    on PostgreSQL, with a connection per thread, is left concurrent."""
+    from django.test.testcases import LiveServerThread
+
+    original = LiveServerThread._create_server
+
+    def create_server(self, connections_override=None):
+        server = original(self, connections_override=connections_override)
+        if connections_override:
+            lock = threading.Lock()
+            set_app = server.set_app
+
+            def set_locked_app(app):
+                def locked(environ, start_response):
+                    with lock:
+                        result = app(environ, start_response)
+                        try:
+                            return list(result)
+                        finally:
+                            if hasattr(result, "close"):
+                                result.close()
+
+                set_app(locked)
+
+            server.set_app = set_locked_app
+        return server
+
+    LiveServerThread._create_server = create_server
+    yield
+    LiveServerThread._create_server = original
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):

@@ -86,7 +86,11 @@ def test_editor_publishes_and_reader_reads(live_server, page_factory, artifacts_
     expect(figure.locator("img")).to_have_attribute("alt", "A woman in a hard hat stands on a concrete pier")
     expect(figure.locator("figcaption")).to_contain_text("© NWS/Jonas Feld")
     # The browser picks from the renditions' srcset for its screen; it must have loaded one.
-    assert figure.locator("img").evaluate("img => img.naturalWidth") > 0  # the image really loaded
+    # It really loaded (waited for: on a loaded machine the picture may still be on its way).
+    reader.wait_for_function(
+        "() => { const img = document.querySelector('figure.photo--lead img');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
     # A rendition, through the reader's photo route: never the original, never a storage path.
     assert "/photos/" in figure.locator("img").evaluate("img => img.currentSrc")
     assert "/originals/" not in figure.locator("img").evaluate("img => img.currentSrc")
