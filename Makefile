@@ -123,3 +123,17 @@ BENCH_PEER_ARGS ?= --sizes 1000 20000
 .PHONY: bench-peer
 bench-peer: install
 	$(BIN)/python -m bench.peer $(BENCH_PEER_ARGS) --write docs/benchmarks.md
+
+# Lighthouse scores of the reader's pages (not part of `make test`): a pinned Lighthouse from npm in
+# .tools/ (git-ignored), driving Debian's Chromium (CHROME_PATH, never a downloaded browser), on the
+# demo served by gunicorn in production mode; rewrites the Lighthouse section of docs/reader-page.md,
+# reports in test-artifacts/lighthouse/. LIGHTHOUSE_ARGS="--runs 3" for the median of three runs.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_STAMP := .tools/node_modules/lighthouse/.installed-$(LIGHTHOUSE_VERSION)
+$(LIGHTHOUSE_STAMP):
+	PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+.PHONY: lighthouse
+lighthouse: install $(LIGHTHOUSE_STAMP)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m bench.lighthouse --write docs/reader-page.md $(LIGHTHOUSE_ARGS)

@@ -35,6 +35,7 @@ from PIL import ExifTags, Image, features
 from articles.images.ingest import photo_create_from_upload
 from articles.images.renditions import FORMATS, photo_create_renditions
 from articles.images.validation import inspect_upload
+from bench import replace_section
 
 SOURCE_SIZE = (6000, 4000)
 ROOT_FONT_PX = 16  # browsers' default; our stylesheet does not change it
@@ -259,18 +260,6 @@ def render_report(figures, runs):
         )
     lines += ["", f"Without renditions every reader would download the original: {source:,} bytes.", ""]
     return "\n".join(lines)
-
-
-def replace_section(path, section):
-    """Put `section` in place of the file's "## Photos" section (up to the next "## "), or append it."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Photos\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.rstrip("\n") + "\n")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,15 @@ from PIL import Image
 from articles.derived import renders
 from articles.models import Article, StoryRender
 
-from .factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory, SectionFactory, TopicFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    SectionFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -238,6 +246,46 @@ class TestAboveTheFold:
         html = page(client, story.get_absolute_url())
         img = re.search(r'<figure class="photo photo--lead">.*?(<img [^>]*>)', html, re.S).group(1)
         assert 'fetchpriority="high"' in img and "lazy" not in img
+
+    @pytest.fixture
+    def two_cards(self, story):
+        """An older story with a photo after `story`, both by an author without a portrait."""
+        author = AuthorFactory(name="Mira Lund", slug="mira-lund")
+        older = ArticleFactory(
+            published=True,
+            section=story.section,
+            topics=list(story.topics.all()),
+            lead_photo=PhotoFactory(),
+            published_at=story.published_at - datetime.timedelta(hours=1),
+            authors=[author],
+        )
+        story.authors.add(author, through_defaults={"order": 0})
+        return author, older
+
+    @staticmethod
+    def card_images(html):
+        return re.findall(r'<div class="card-thumb">.*?(<img [^>]*>)', html, re.S)
+
+    @pytest.mark.parametrize("kind", ["author", "topic", "section"])
+    def test_the_first_card_of_a_list_with_nothing_above_is_never_lazy(self, client, story, two_cards, kind):
+        author, _ = two_cards
+        url = {
+            "author": author.get_absolute_url(),
+            "topic": story.topics.get().get_absolute_url(),
+            "section": story.section.get_absolute_url(),
+        }[kind]
+        first, second = self.card_images(page(client, url))
+        # Lighthouse on a phone: the first card's photo is the largest paint, so it must not wait.
+        assert 'fetchpriority="high"' in first and "lazy" not in first
+        assert 'loading="lazy"' in second and "fetchpriority" not in second
+
+    def test_below_a_portrait_or_a_lead_every_card_waits(self, client, story, two_cards):
+        author, _ = two_cards
+        author.portrait = PhotoFactory(alt_text="Mira Lund in the newsroom")
+        author.save()
+        for url in (author.get_absolute_url(), "/"):
+            images = self.card_images(page(client, url))
+            assert images and all('loading="lazy"' in img for img in images), url
 
 
 class TestStoredPagesFollowADeploy:
