@@ -188,7 +188,8 @@ ROLE_WORDS = dict.fromkeys(
     butcher chef publican landlord tenant student pupil parent firefighter paramedic constable
     midwife pharmacist vet veterinarian plumber electrician
     passenger commuter motorist shopper pensioner tourist visitor customer patient spectator
-    bystander homeowner retiree villager voter seed boss
+    bystander homeowner retiree villager voter seed boss coroner magistrate barrister solicitor
+    politician legislator challenger incumbent nominee contender
     """
     )
 )

@@ -24,7 +24,7 @@ from .lexicon import (
 )
 from .orgclues import firm_role, org_after, org_apposition, org_before, org_by_clause, org_set_off, owners_of
 from .orgwords import INSTITUTIONS, ORG_NOUNS, ORG_WORDS
-from .roles import Token, is_role, is_title, role_after, role_before, role_prefix, tokenize
+from .roles import Token, is_role, is_title, role_after, role_before, role_in_clause, role_prefix, tokenize
 from .runs import PARTICLES, capitalised_runs, org_then_person, possessive_owners
 
 PLACE_WORDS = set(
@@ -279,7 +279,7 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             mentions.append(firm)
             continue
         age, apposed = role_after(text, end)
-        set_off = role_before(text, start)
+        set_off = role_before(text, start) or role_in_clause(text, end)
         mention = Mention(
             start,
             end,

@@ -165,7 +165,9 @@ class Salience:
             if phrase.age is not None:
                 score = 2.0 if entity.age == phrase.age else 0.0
             else:
-                role = (entity.role or "").casefold()
+                # Every role the story gave them: "Incumbent Mayor X" … "the incumbent".
+                held = dict.fromkeys([entity.role or "", *(m.role or "" for m in entity.mentions)])
+                role = " ; ".join(held).casefold()
                 words = [w.removesuffix("'s") for w in phrase.words]
                 # "his Uzbek counterpart" holds the other's office: "the Uzbek minister".
                 head = bool(role) and re.search(rf"\b(?:{re.escape(words[-1])}|counterpart)\b", role)

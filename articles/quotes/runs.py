@@ -54,6 +54,8 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             (
                 (token.lower in PARTICLES and _particles_lead_to_name(text, tokens, i))
                 or (token.lower == "of" and current and _heads_of(current[-1]))
+                # "Leader of the Opposition Vikram Sathe", "Ministry of the Interior".
+                or (token.lower == "the" and len(current) > 1 and current[-1].lower == "of")
                 or (
                     token.lower == "and"
                     and current
@@ -63,7 +65,7 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             )
             and current
             and nxt is not None
-            and (nxt.capitalised or nxt.lower in PARTICLES)
+            and (nxt.capitalised or nxt.lower in PARTICLES or _the_name_follows(text, tokens, i))
             and joined(text, token, nxt)
         )
         if (token.capitalised or linking) and (not current or joined(text, current[-1], token)):
@@ -78,6 +80,17 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _the_name_follows(text: str, tokens: list[Token], i: int) -> bool:
+    """`of the Opposition`: *of* then *the* then a capitalised word, all one run."""
+    return (
+        tokens[i].lower == "of"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "the"
+        and tokens[i + 2].capitalised
+        and joined(text, tokens[i + 1], tokens[i + 2])
+    )
 
 
 def _particles_lead_to_name(text: str, tokens: list[Token], i: int) -> bool:
