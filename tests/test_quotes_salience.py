@@ -57,3 +57,64 @@ def test_a_role_given_in_a_relative_clause_names_its_holder():
 def test_an_office_with_of_the_is_a_role_before_the_name():
     people = find_people("Leader of the Opposition Tarun Mehrotra said the date was unrealistic.")
     assert [(p.name, p.role) for p in people] == [("Tarun Mehrotra", "Leader of the Opposition")]
+
+
+# Organisations speaking through a board, a statement, a press service, a paper
+
+
+def test_the_companys_board_is_the_company_whose_board_the_story_named():
+    text = (
+        "The board of Harwick Group has agreed to a bid from the investment firm Selby Capital.\n\n"
+        "“The offer reflects the value of the business,” the company's board said on Monday."
+    )
+    assert speakers(text) == {"The offer reflects the value of the business": "Harwick Group"}
+
+
+def test_the_statement_is_issued_by_whom_the_sentence_reports_speaking():
+    text = (
+        "Orrin Foods, the maker of Puffin crackers, reported a fall in profit on Tuesday.\n\n"
+        "Sales fell 4% in the half year, the company said in a statement. "
+        "“Wheat prices have doubled,” the statement said."
+    )
+    assert speakers(text) == {"Wheat prices have doubled": "Orrin Foods"}
+
+
+def test_a_press_service_speaks_for_the_organisation_last_named():
+    text = (
+        "State pipeline operator Volgatrans will raise its tariffs from March, "
+        "Deputy Minister Oleg Ivanovich Surin said. "
+        "Volgatrans's press service said the money would go to repairs. "
+        "“The pipe is old and cannot wait,” the press service said."
+    )
+    assert speakers(text) == {"The pipe is old and cannot wait": "Volgatrans"}
+
+
+def test_the_paper_is_the_newspaper_the_story_named():
+    text = (
+        "The Northbay Courier reported that the mayor had met the developer twice.\n\n"
+        "The Northbay Courier said it stood by its story. "
+        "“Our reporting is accurate,” the paper said in a statement."
+    )
+    assert speakers(text) == {"Our reporting is accurate": "Northbay Courier"}
+
+
+def test_whoever_a_paper_quotes_as_saying_is_the_speaker():
+    text = (
+        "The Northbay Courier quoted Councillor Ilse Brandt as saying: “The pier is not safe.”\n\n"
+        "The Northbay Courier also said the pier would close."
+    )
+    assert speakers(text) == {"The pier is not safe": "Ilse Brandt"}
+
+
+def test_a_syndicate_and_a_firm_named_metals_or_works_are_organisations():
+    text = (
+        "The mare is owned by the Dunmore Syndicate. “We are ten friends with a dream,” the "
+        "syndicate said.\n\nOstrava Metals said it was “reviewing all options”. "
+        "The Lisk State Water Works said releases would stay “at the minimum”."
+    )
+    assert speakers(text) == {
+        "We are ten friends with a dream": "Dunmore Syndicate",
+        "reviewing all options": "Ostrava Metals",
+        "at the minimum": "Lisk State Water Works",
+    }
+    assert set(kinds(text).values()) == {"organisation"}

@@ -27,6 +27,15 @@ _COMPANY = set(
 )
 
 
+# Words that end a newspaper's or magazine's name: "the paper said" is the Weekend Herald.
+_PUBLICATION = set(
+    words(
+        """
+        herald times post gazette courier chronicle tribune journal sentinel ledger courant review
+        observer telegraph mail express standard echo argus examiner inquirer bulletin weekly
+        """
+    )
+)
 _KIN = set(words("wife husband son daughter mother father brother sister widow widower"))
 _KINDS = {"person": "person", "org": "organisation", "group": "group"}
 # Categories a story names one organisation by in turn: the Commission is "the agency" too.
@@ -62,6 +71,8 @@ def org_category(entity: Entity) -> set[str]:
         kinds |= {"company", "group", "airline"}
     if words & {"water", "power", "electric", "electricity", "gas", "energy"}:
         kinds |= {"utility"}
+    if words & _PUBLICATION:
+        kinds |= {"publication"}
     if words & {"fc", "united", "athletic", "wanderers", "rovers", "hotspur"}:
         kinds |= {"club"}
     return kinds | entity.categories
@@ -208,6 +219,10 @@ class Salience:
             if entity is None or entity.kind == "anon":
                 return Speaker(None, None, 0.0)
             return Speaker(entity.name, entity, confidence * 0.9)
+        if phrase.kind == "org" and phrase.mention is None and phrase.words[-2:-1] == ["press"]:
+            # "the press service said": no body of its own, the voice of the one last named.
+            entity = self.recent_org(pos, None)
+            return Speaker(display_name(entity), entity, 0.8) if entity else Speaker(None, None, 0.0)
         if phrase.kind == "org":
             entity = (
                 phrase.mention.entity
