@@ -118,3 +118,37 @@ def test_a_syndicate_and_a_firm_named_metals_or_works_are_organisations():
         "at the minimum": "Lisk State Water Works",
     }
     assert set(kinds(text).values()) == {"organisation"}
+
+
+# Pronouns and paragraphs
+
+
+def test_a_name_running_into_its_verb_after_an_aside_is_the_subject():
+    text = (
+        "Lumen Apps will cut 200 jobs.\n\n"
+        "In a message to staff, which was later posted online, Odile Marchetti wrote:\n\n"
+        "“Today is the hardest day of my working life.\n\n"
+        "“I take full responsibility.”"
+    )
+    # One quotation over two paragraphs (the wire convention), the speaker named before it.
+    assert [q.speaker for q in extract_quotes(text)] == ["Odile Marchetti"]
+
+
+def test_an_unnamed_man_takes_the_stage_from_the_named_one_before():
+    text = (
+        "Fire Chief Bernard Oyelaran told reporters that the fire had jumped the road twice. "
+        "“Leave now,” he said.\n\n"
+        "A man who would not give his name said he had stayed to save his roof. "
+        "“I have seen worse,” he said."
+    )
+    assert speakers(text) == {"Leave now": "Bernard Oyelaran", "I have seen worse": None}
+
+
+def test_a_gendered_title_picks_the_bearer_of_the_surname_with_that_gender():
+    text = (
+        "Dennis Varley, 70, died after his bike hit a pothole. "
+        "His widow, Maureen Varley, spoke at the inquest.\n\n"
+        "Mrs Varley, speaking outside court, said she was relieved. "
+        "“I want the hole filled,” she said."
+    )
+    assert speakers(text) == {"I want the hole filled": "Maureen Varley"}

@@ -199,7 +199,7 @@ ROLE_WORDS.update(
             """
     spokesman chairman businessman congressman councilman policeman king prince duke emperor
     actor-manager father son husband brother uncle grandfather fisherman headmaster alderman
-    sportsman
+    sportsman man
     """
         ),
         "m",
@@ -211,7 +211,7 @@ ROLE_WORDS.update(
             """
     spokeswoman chairwoman businesswoman congresswoman councilwoman policewoman queen princess
     duchess empress actress mother daughter wife sister aunt grandmother widow headmistress
-    sportswoman lady
+    sportswoman lady woman
     """
         ),
         "f",

@@ -93,8 +93,14 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
             and phrases[0].kind == "name"
             and chunk.strip(" ,") == doc.text[phrases[0].start : phrases[0].end]
         )
-        # A bare name just after an aside belongs to the aside: "flanked by the head of X, Anders Lie,".
-        if only_name and k >= 2 and PARENTHETICAL.match(doc.text[segments[k - 1][0] : segments[k - 1][1]]):
+        # A bare name just after an aside belongs to the aside: "flanked by the head of X, Anders Lie,";
+        # one running into its verb does not: "In a letter, which was published later, Ana Roy wrote:".
+        if (
+            only_name
+            and k >= 2
+            and PARENTHETICAL.match(doc.text[segments[k - 1][0] : segments[k - 1][1]])
+            and chunk.rstrip().endswith(",")
+        ):
             continue
         # "Cllr Peter Hanratty, Liberal Democrat, said": a party or a ward set off after a
         # person's name describes them; it has no given name of its own.
