@@ -152,3 +152,28 @@ def test_a_gendered_title_picks_the_bearer_of_the_surname_with_that_gender():
         "“I want the hole filled,” she said."
     )
     assert speakers(text) == {"I want the hole filled": "Maureen Varley"}
+
+
+def test_a_comma_inside_a_number_parts_no_clauses():
+    text = (
+        "The Federated Dockers' Union, which represents about 2,500 Harlow Port staff, said it "
+        "wanted “written guarantees” on pensions."
+    )
+    assert speakers(text) == {"written guarantees": "Federated Dockers' Union"}
+
+
+def test_it_is_the_organisation_the_sentence_is_about_not_the_last_named():
+    text = (
+        "The Gaming Standards Office fined Harrow Savings Bank £3m for what it called “serious and repeated” "
+        "marketing to people in debt."
+    )
+    assert speakers(text) == {"serious and repeated": "Gaming Standards Office"}
+
+
+def test_a_name_the_story_uses_alone_is_not_joined_to_the_next_by_and():
+    text = (
+        "The regulator will examine the merger of Skyvale and Northern Cross Airlines.\n\n"
+        "Skyvale said it was “confident”. “We will keep working with the regulator,” a Skyvale "
+        "spokeswoman said."
+    )
+    assert speakers(text) == {"confident": "Skyvale", "We will keep working with the regulator": "Skyvale"}

@@ -248,7 +248,13 @@ class Salience:
                     return Speaker(display_name(entity.speaks_for), entity, confidence)
                 return Speaker(entity.name if entity else None, entity, confidence)
             if word == "it":
-                entity = self.recent_org(pos, None)
+                # "The Authority fined the bank for what it called…": the sentence's own subject
+                # outranks the organisation named last.
+                lo = self.doc.sentence_at(pos)[0]
+                subject = next((e for p, e in reversed(self.subjects) if lo <= p < pos), None)
+                if subject is None or subject.kind != "org":
+                    subject = self.recent_org(pos, None)
+                entity = subject
                 return Speaker(display_name(entity), entity, 0.7) if entity else Speaker(None, None, 0.0)
             return Speaker(None, None, 0.0)
         if phrase.kind == "role":

@@ -29,7 +29,9 @@ _INDEFINITE_APPOSITION = re.compile(r"\s*(?:a|an)\s", re.I)
 
 
 def clause_segments(doc: Document, lo: int, hi: int) -> list[tuple[int, int]]:
-    cuts = [lo] + [m.end() for m in re.finditer(",", doc.text[lo:hi]) if not doc.in_quote(lo + m.start())]
+    # "3,000 staff": a comma inside a number parts no clauses.
+    commas = re.finditer(r",(?!(?<=\d,)\d)", doc.text[lo:hi])
+    cuts = [lo] + [m.end() for m in commas if not doc.in_quote(lo + m.start())]
     cuts = [c if c == lo else lo + c for c in cuts]
     return list(zip(cuts, [*cuts[1:], hi], strict=False))
 
