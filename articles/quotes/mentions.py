@@ -237,8 +237,9 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             len(name) == 1 and name[0].lower in _COMMON
         ):
             continue  # a dateline (OSLO), an acronym, or a common noun opening a sentence
-        if len(name) > 1 and name[0].lower in ORG_NOUNS and not prefix:
-            # "Chipmaker Lumina Semiconductor" opening a sentence: the noun is capitalised too.
+        # "Chipmaker Lumina Semiconductor" opening a sentence: the noun is capitalised too. Not
+        # "paper", which opens names as a modifier (The Paper Lanterns, Paper Mill Lane).
+        if len(name) > 1 and ORG_NOUNS.get(name[0].lower, "publication") != "publication" and not prefix:
             org = name[1:]
             mentions.append(
                 Mention(

@@ -151,3 +151,13 @@ ORG_NOUNS = {
     "four-piece": "band",
     "five-piece": "band",
 }
+
+# Words that end a newspaper's or magazine's name: "the paper said" is the Northbay Courier.
+PUBLICATION_WORDS = set(
+    words(
+        """
+        herald times post gazette courier chronicle tribune journal sentinel ledger courant review
+        observer telegraph mail express standard echo argus examiner inquirer bulletin weekly
+        """
+    )
+)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import groups, subjects
 from .lexicon import CAPITALISED_STOPWORDS, COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
-from .orgwords import ORG_NOUNS
+from .orgwords import ORG_NOUNS, PUBLICATION_WORDS
 from .phrases import Document, NounPhrase, noun_phrases
 
 _COMPANY = set(
@@ -27,15 +27,6 @@ _COMPANY = set(
 )
 
 
-# Words that end a newspaper's or magazine's name: "the paper said" is the Weekend Herald.
-_PUBLICATION = set(
-    words(
-        """
-        herald times post gazette courier chronicle tribune journal sentinel ledger courant review
-        observer telegraph mail express standard echo argus examiner inquirer bulletin weekly
-        """
-    )
-)
 _KIN = set(words("wife husband son daughter mother father brother sister widow widower"))
 _KINDS = {"person": "person", "org": "organisation", "group": "group"}
 # Categories a story names one organisation by in turn: the Commission is "the agency" too.
@@ -71,7 +62,7 @@ def org_category(entity: Entity) -> set[str]:
         kinds |= {"company", "group", "airline"}
     if words & {"water", "power", "electric", "electricity", "gas", "energy"}:
         kinds |= {"utility"}
-    if words & _PUBLICATION:
+    if words & PUBLICATION_WORDS:
         kinds |= {"publication"}
     if words & {"fc", "united", "athletic", "wanderers", "rovers", "hotspur"}:
         kinds |= {"club"}
