@@ -97,8 +97,23 @@ def _headline_label(doc: Document, span: QuoteSpan) -> Cue | None:
     return Cue("says", names[0].start, names[0], "after", True)
 
 
+# "The paper quoted Vlachos as saying: …": the one quoted speaks, not the paper.
+_QUOTED_AS = re.compile(r"\bquoted\s+([^,.;:]{1,80}?)\s+as\s+saying\b")
+
+
 def find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     """The attribution of one quotation, from the words right after and right before it."""
+    cue = _find_cue(doc, span)
+    if cue is not None and cue.verb in ("quoted", "saying"):
+        lo = doc.sentence_at(cue.verb_at)[0]
+        for match in _QUOTED_AS.finditer(doc.text, lo, cue.verb_at + 60):
+            if match.start() <= cue.verb_at < match.end():
+                quoted = noun_phrases(doc, match.start(1), match.end(1))
+                return Cue(cue.verb, cue.verb_at, quoted[0] if quoted else None, cue.where, cue.adjacent)
+    return cue
+
+
+def _find_cue(doc: Document, span: QuoteSpan) -> Cue | None:
     text = doc.text
     if (label := _headline_label(doc, span)) is not None:
         return label

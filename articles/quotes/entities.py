@@ -34,7 +34,9 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             entity = _find_person(entities, mention.tokens) or _new(entities, "person", mention.tokens)
             entity.adopt(mention.tokens)
         else:
-            entity = _find_person(entities, mention.tokens)
+            entity = _find_person(
+                entities, mention.tokens, TITLES.get((mention.title or "").casefold().rstrip("."))
+            )
             if entity is None:
                 if mention.tokens[0].casefold() in PLACE_WORDS and not mention.title:
                     continue
@@ -99,13 +101,16 @@ def _new(entities: list[Entity], kind: str, tokens: list[str]) -> Entity:
     return entity
 
 
-def _find_person(entities: list[Entity], tokens: list[str]) -> Entity | None:
+def _find_person(entities: list[Entity], tokens: list[str], gender: str | None = None) -> Entity | None:
+    """The person a name form belongs to; `gender` is what a title says (`Mrs Tey` is not Graham)."""
     keys = [t.casefold() for t in tokens]
     best = None
     for entity in entities:
         if entity.kind != "person":
             continue
         mine = entity.key_tokens
+        if gender and len(mine) > 1 and gender_of_given_name(entity.tokens[0]) not in (None, gender):
+            continue
         if len(keys) < len(mine) and keys[0] in PARTICLES and mine[-len(keys) :] == keys:
             best = entity  # "Van der Meer said": the surname of Karel van der Meer, particles and all
         elif len(keys) == 1:

@@ -19,8 +19,13 @@ from .transcripts import labelled_answers
 _TIME_AFTER = re.compile(
     r"\s+(?:on|at|last|this|after|before|during|when|while|since|yesterday|today|earlier|later)\b"
 )
-_PHRASE_AFTER = re.compile(r"\s+(?:in|with|over|for|at|from|to|about|against|between|during)\b")
+_PHRASE_AFTER = re.compile(
+    r"\s+(?:in|with|over|for|at|from|to|about|against|between|during|of|on|under|into|within|across)\b"
+)
 _OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|its|their|our|this|these|those)\s")
+# A verb phrase follows these: `would "regroup"`, `could "collapse"`.
+_MODALS = {"would", "will", "could", "should", "might", "must", "can", "may"}
+_PREPOSITIONS = {"within", "in", "on", "at", "by", "for", "from", "under", "without", "against", "of"}
 _COPULAS = {"was", "were", "is", "are", "be", "been", "being", "remain", "remains", "remained", "seemed"}
 _DETERMINERS = {"the", "a", "an", "this", "its", "their", "his", "her"}
 # Nouns and names that end in -ly: not the adverbs that mark an evaluation.
@@ -147,7 +152,10 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         phrase = _PHRASE_AFTER.match(after) and last not in _DETERMINERS
         # `had "ducked" a vote`, `"materially undervalues" the company`: a verb and its object.
         verb_object = _OBJECT_AFTER.match(after) and last not in _DETERMINERS
-        if lemma is not None and (phrase or verb_object or any(_is_adverb(w) for w in words)):
+        # `said a deal was "within reach"`, `would "regroup"`: a prepositional phrase or a verb
+        # is the speaker's wording; a scare quote holds a term, a noun or an adjective.
+        wording = words[0].casefold() in _PREPOSITIONS or last in _MODALS
+        if lemma is not None and (phrase or verb_object or wording or any(_is_adverb(w) for w in words)):
             # Inside reported speech: an evaluation (`"extremely difficult"`, `"only"`) or a
             # predicate is the speaker's wording; a term held at arm's length is a bare noun.
             return True
@@ -164,7 +172,9 @@ def _is_quotation(doc: Document, span: QuoteSpan, cue: Cue | None) -> bool:
         if predicative and copula and (not continues or _PHRASE_AFTER.match(after)):
             return True  # `the cuts were a "hammer blow" for the town`
         if last in _DETERMINERS:
-            return False
+            # `warned against a "panic reaction".`: the object of the verb's own preposition.
+            governs = len(gap) == 3 and gap[1].casefold() in _PREPOSITIONS | {"against", "about"}
+            return governs and bool(closes)
         # The gap counts the verb itself: a reported clause that the fragment closes.
         return len(gap) <= 2 or predicative or (len(gap) <= 20 and bool(closes))
     return True

@@ -86,13 +86,14 @@ def family_speaker(salience, pos: int, phrase: NounPhrase) -> Entity | None:
 
 def possessive_org(salience, pos: int, phrase: NounPhrase) -> Entity | None:
     """`the company's board`, `its board`, `the bank's management`: the organisation itself."""
+    # "The board of X…" … "the company's board said": the body whose board the story named.
+    if ORG_NOUNS.get(phrase.head) == "board" and (owner := _board_owner(salience, pos, phrase.end)):
+        return owner
     # Tokens drop their possessive ending, so the owner is read off the text.
     for noun in re.findall(r"(\w+)['’]s\b", salience.doc.text[phrase.start : phrase.end]):
         if noun.casefold() in ORG_NOUNS:
             kind = ORG_NOUNS[noun.casefold()]
             return salience.recent_org(pos, {kind}) or salience.recent_org(pos, None)
-    if ORG_NOUNS.get(phrase.head) == "board" and (owner := _board_owner(salience, pos, phrase.end)):
-        return owner
     if phrase.det == "its" or ORG_NOUNS.get(phrase.head) == "board":
         return salience.recent_org(pos, None)
     return None

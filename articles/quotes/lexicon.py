@@ -188,7 +188,8 @@ ROLE_WORDS = dict.fromkeys(
     butcher chef publican landlord tenant student pupil parent firefighter paramedic constable
     midwife pharmacist vet veterinarian plumber electrician
     passenger commuter motorist shopper pensioner tourist visitor customer patient spectator
-    bystander homeowner retiree villager voter seed boss
+    bystander homeowner retiree villager voter seed boss coroner magistrate barrister solicitor
+    politician legislator challenger incumbent nominee contender
     """
     )
 )
@@ -198,7 +199,7 @@ ROLE_WORDS.update(
             """
     spokesman chairman businessman congressman councilman policeman king prince duke emperor
     actor-manager father son husband brother uncle grandfather fisherman headmaster alderman
-    sportsman
+    sportsman man
     """
         ),
         "m",
@@ -210,7 +211,7 @@ ROLE_WORDS.update(
             """
     spokeswoman chairwoman businesswoman congresswoman councilwoman policewoman queen princess
     duchess empress actress mother daughter wife sister aunt grandmother widow headmistress
-    sportswoman lady
+    sportswoman lady woman
     """
         ),
         "f",

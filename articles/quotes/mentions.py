@@ -24,7 +24,7 @@ from .lexicon import (
 )
 from .orgclues import firm_role, org_after, org_apposition, org_before, org_by_clause, org_set_off, owners_of
 from .orgwords import INSTITUTIONS, ORG_NOUNS, ORG_WORDS
-from .roles import Token, is_role, is_title, role_after, role_before, role_prefix, tokenize
+from .roles import Token, is_role, is_title, role_after, role_before, role_in_clause, role_prefix, tokenize
 from .runs import PARTICLES, capitalised_runs, org_then_person, possessive_owners
 
 PLACE_WORDS = set(
@@ -237,8 +237,9 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             len(name) == 1 and name[0].lower in _COMMON
         ):
             continue  # a dateline (OSLO), an acronym, or a common noun opening a sentence
-        if len(name) > 1 and name[0].lower in ORG_NOUNS and not prefix:
-            # "Chipmaker Lumina Semiconductor" opening a sentence: the noun is capitalised too.
+        # "Chipmaker Lumina Semiconductor" opening a sentence: the noun is capitalised too. Not
+        # "paper", which opens names as a modifier (The Paper Lanterns, Paper Mill Lane).
+        if len(name) > 1 and ORG_NOUNS.get(name[0].lower, "publication") != "publication" and not prefix:
             org = name[1:]
             mentions.append(
                 Mention(
@@ -279,7 +280,7 @@ def find_mentions(text: str, quoted: list[tuple[int, int]]) -> list[Mention]:
             mentions.append(firm)
             continue
         age, apposed = role_after(text, end)
-        set_off = role_before(text, start)
+        set_off = role_before(text, start) or role_in_clause(text, end)
         mention = Mention(
             start,
             end,

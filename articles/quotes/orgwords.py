@@ -23,6 +23,7 @@ ORG_WORDS = set(
     construction technologies systems pharmaceuticals electronics engineering brewery insurance
     forum dairy dairies bakery distillery winery property utilities sociedad hospice clinic
     compañía empresa banco grupo société gesellschaft gmbh palace petroleum stores minerals
+    metals works syndicate courier chronicle sentinel ledger courant inquirer examiner
     """
     )
 )
@@ -138,6 +139,10 @@ ORG_NOUNS = {
     "tank": "group",  # "the Fiscal Watch think tank"
     "palace": "palace",  # "the palace said": the head of state's household speaking
     "band": "band",
+    "paper": "publication",
+    "newspaper": "publication",
+    "magazine": "publication",
+    "syndicate": "syndicate",
     "body": "group",  # "industry body Assocham", "the body said"
     "duo": "band",
     "trio": "band",
@@ -146,3 +151,13 @@ ORG_NOUNS = {
     "four-piece": "band",
     "five-piece": "band",
 }
+
+# Words that end a newspaper's or magazine's name: "the paper said" is the Northbay Courier.
+PUBLICATION_WORDS = set(
+    words(
+        """
+        herald times post gazette courier chronicle tribune journal sentinel ledger courant review
+        observer telegraph mail express standard echo argus examiner inquirer bulletin weekly
+        """
+    )
+)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import groups, subjects
 from .lexicon import CAPITALISED_STOPWORDS, COLLECTIVE, NATIONALITIES, PRONOUNS, ROLE_WORDS, words
 from .mentions import Entity
-from .orgwords import ORG_NOUNS
+from .orgwords import ORG_NOUNS, PUBLICATION_WORDS
 from .phrases import Document, NounPhrase, noun_phrases
 
 _COMPANY = set(
@@ -62,6 +62,8 @@ def org_category(entity: Entity) -> set[str]:
         kinds |= {"company", "group", "airline"}
     if words & {"water", "power", "electric", "electricity", "gas", "energy"}:
         kinds |= {"utility"}
+    if words & PUBLICATION_WORDS:
+        kinds |= {"publication"}
     if words & {"fc", "united", "athletic", "wanderers", "rovers", "hotspur"}:
         kinds |= {"club"}
     return kinds | entity.categories
@@ -165,7 +167,9 @@ class Salience:
             if phrase.age is not None:
                 score = 2.0 if entity.age == phrase.age else 0.0
             else:
-                role = (entity.role or "").casefold()
+                # Every role the story gave them: "Incumbent Mayor X" … "the incumbent".
+                held = dict.fromkeys([entity.role or "", *(m.role or "" for m in entity.mentions)])
+                role = " ; ".join(held).casefold()
                 words = [w.removesuffix("'s") for w in phrase.words]
                 # "his Uzbek counterpart" holds the other's office: "the Uzbek minister".
                 head = bool(role) and re.search(rf"\b(?:{re.escape(words[-1])}|counterpart)\b", role)
@@ -206,6 +210,10 @@ class Salience:
             if entity is None or entity.kind == "anon":
                 return Speaker(None, None, 0.0)
             return Speaker(entity.name, entity, confidence * 0.9)
+        if phrase.kind == "org" and phrase.mention is None and phrase.words[-2:-1] == ["press"]:
+            # "the press service said": no body of its own, the voice of the one last named.
+            entity = self.recent_org(pos, None)
+            return Speaker(display_name(entity), entity, 0.8) if entity else Speaker(None, None, 0.0)
         if phrase.kind == "org":
             entity = (
                 phrase.mention.entity
@@ -231,7 +239,13 @@ class Salience:
                     return Speaker(display_name(entity.speaks_for), entity, confidence)
                 return Speaker(entity.name if entity else None, entity, confidence)
             if word == "it":
-                entity = self.recent_org(pos, None)
+                # "The Authority fined the bank for what it called…": the sentence's own subject
+                # outranks the organisation named last.
+                lo = self.doc.sentence_at(pos)[0]
+                subject = next((e for p, e in reversed(self.subjects) if lo <= p < pos), None)
+                if subject is None or subject.kind != "org":
+                    subject = self.recent_org(pos, None)
+                entity = subject
                 return Speaker(display_name(entity), entity, 0.7) if entity else Speaker(None, None, 0.0)
             return Speaker(None, None, 0.0)
         if phrase.kind == "role":

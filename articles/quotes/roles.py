@@ -180,6 +180,20 @@ def role_after(text: str, end: int) -> tuple[int | None, str | None]:
     return age, _clean_role(phrase)
 
 
+# "Marcus Webb, who took over as defensive coordinator in October,": a role held by clause.
+_ROLE_CLAUSE = re.compile(
+    r",\s+who\s+(?:has\s+|had\s+|then\s+)?(?:took\s+over\s+as|was\s+appointed|was\s+named|became|serves\s+as|"
+    r"served\s+as|works\s+as|worked\s+as|is|was)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"([^,.;:()\"“”«»]{1,60}?)(?=\s+(?:in|since|at|for|from|last|this|on|after|before|until)\b|[,.;:]|$)"
+)
+
+
+def role_in_clause(text: str, end: int) -> str | None:
+    """A role given by a relative clause after a name: `X, who took over as coach in May,`."""
+    match = _ROLE_CLAUSE.match(text[end : end + 120])
+    return _clean_role(match.group(1)) if match else None
+
+
 def role_before(text: str, start: int) -> str | None:
     """A role set off before the name: `the head of the Velna River Commission, Helena Marsh,`."""
     before = text[max(0, start - 140) : start].rstrip()

@@ -8,6 +8,8 @@ again here, since a run ends at a possessive.
 
 from __future__ import annotations
 
+import re
+
 from .givennames import gender_of_given_name
 from .lexicon import CAPITALISED_STOPWORDS, ROLE_WORDS, words
 from .orgwords import ORG_WORDS
@@ -54,16 +56,19 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             (
                 (token.lower in PARTICLES and _particles_lead_to_name(text, tokens, i))
                 or (token.lower == "of" and current and _heads_of(current[-1]))
+                # "Leader of the Opposition Vikram Sathe", "Ministry of the Interior".
+                or (token.lower == "the" and len(current) > 1 and current[-1].lower == "of")
                 or (
                     token.lower == "and"
                     and current
                     and not gender_of_given_name(current[0].text)
                     and (_org_ahead(text, tokens, i + 1) or _of_org(current))
+                    and not _named_alone(text, current)
                 )
             )
             and current
             and nxt is not None
-            and (nxt.capitalised or nxt.lower in PARTICLES)
+            and (nxt.capitalised or nxt.lower in PARTICLES or _the_name_follows(text, tokens, i))
             and joined(text, token, nxt)
         )
         if (token.capitalised or linking) and (not current or joined(text, current[-1], token)):
@@ -78,6 +83,31 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _named_alone(text: str, current: list[Token]) -> bool:
+    """`the merger of Aerlin and Bluecrest Airways` … `Aerlin said`: the words before *and* are
+    a name of their own when the story uses them alone elsewhere."""
+    words = r"\s+".join(re.escape(t.text) for t in current)
+    for match in re.finditer(rf"(?<![\w\-’']){words}(?![\w\-’'])", text):
+        after = text[match.end() : match.end() + 12]
+        if match.start() == current[0].start or re.match(r"\s+(?:and\b|[A-Z&])", after):
+            continue  # this run itself, or the words inside a longer name
+        if re.search(r"[A-Z][\w’'\-]*\s+$", text[max(0, match.start() - 30) : match.start()]):
+            continue
+        return True
+    return False
+
+
+def _the_name_follows(text: str, tokens: list[Token], i: int) -> bool:
+    """`of the Opposition`: *of* then *the* then a capitalised word, all one run."""
+    return (
+        tokens[i].lower == "of"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "the"
+        and tokens[i + 2].capitalised
+        and joined(text, tokens[i + 1], tokens[i + 2])
+    )
 
 
 def _particles_lead_to_name(text: str, tokens: list[Token], i: int) -> bool:

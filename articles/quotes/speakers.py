@@ -16,7 +16,7 @@ from .mentions import Entity
 from .phrases import Document
 from .resolve import Salience, Speaker
 from .scan import QuoteSpan
-from .subjects import attribution_subject, reports_speech, sentence_subject
+from .subjects import attribution_subject, find_verb, reports_speech, sentence_subject, subject_before
 
 
 def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpan], cues: dict) -> dict:
@@ -54,7 +54,7 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
                     and _FINITE.match(doc.text, mention.end)
                 ):
                     salience.note_subject(mention.start, mention.entity)
-            salience.note_document(lo, hi, speaker)
+            salience.note_document(lo, hi, _issuer(doc, salience, lo, hi) or speaker)
             # "…, Zhakupov said on Wednesday after talks with Karimov": whoever the sentence
             # reports speaking is its most salient person, whatever it opened with.
             reported = attribution_subject(doc, lo, hi)
@@ -85,6 +85,17 @@ def resolve_speakers(doc: Document, entities: list[Entity], spans: list[QuoteSpa
         salience.note_subject(at, speaker.entity, speaker=True)
         previous = span
     return result
+
+
+def _issuer(doc: Document, salience: Salience, lo: int, hi: int) -> Speaker | None:
+    """`Profit fell, the company said in a statement.`: a statement is issued by whoever the
+    sentence reports speaking, not by what the sentence opens with."""
+    found = find_verb(doc, lo, hi, last=False)
+    subject = subject_before(doc, lo, found[1]) if found else None
+    if subject is None or subject.kind not in ("name", "org", "role"):
+        return None
+    speaker = salience.resolve(subject.start, subject)
+    return speaker if speaker.name else None
 
 
 _FINITE = re.compile(r"\s+(?:still\s+|also\s+|\w+ly\s+)?(?:is|was|has|had|will|would|[a-z]+s|[a-z]+ed)\b")

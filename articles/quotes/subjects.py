@@ -29,7 +29,9 @@ _INDEFINITE_APPOSITION = re.compile(r"\s*(?:a|an)\s", re.I)
 
 
 def clause_segments(doc: Document, lo: int, hi: int) -> list[tuple[int, int]]:
-    cuts = [lo] + [m.end() for m in re.finditer(",", doc.text[lo:hi]) if not doc.in_quote(lo + m.start())]
+    # "3,000 staff": a comma inside a number parts no clauses.
+    commas = re.finditer(r",(?!(?<=\d,)\d)", doc.text[lo:hi])
+    cuts = [lo] + [m.end() for m in commas if not doc.in_quote(lo + m.start())]
     cuts = [c if c == lo else lo + c for c in cuts]
     return list(zip(cuts, [*cuts[1:], hi], strict=False))
 
@@ -93,8 +95,14 @@ def subject_before(doc: Document, lo: int, verb_at: int) -> NounPhrase | None:
             and phrases[0].kind == "name"
             and chunk.strip(" ,") == doc.text[phrases[0].start : phrases[0].end]
         )
-        # A bare name just after an aside belongs to the aside: "flanked by the head of X, Anders Lie,".
-        if only_name and k >= 2 and PARENTHETICAL.match(doc.text[segments[k - 1][0] : segments[k - 1][1]]):
+        # A bare name just after an aside belongs to the aside: "flanked by the head of X, Anders Lie,";
+        # one running into its verb does not: "In a letter, which was published later, Ana Roy wrote:".
+        if (
+            only_name
+            and k >= 2
+            and PARENTHETICAL.match(doc.text[segments[k - 1][0] : segments[k - 1][1]])
+            and chunk.rstrip().endswith(",")
+        ):
             continue
         # "Cllr Peter Hanratty, Liberal Democrat, said": a party or a ward set off after a
         # person's name describes them; it has no given name of its own.
