@@ -142,6 +142,16 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
 
+# PostgreSQL's JIT compiles any query whose estimated cost passes jit_above_cost: on the front
+# page's query, whose per-row subqueries the planner overestimates, that was 690 ms of compiling
+# for 6 ms of work (docs/benchmarks.md). A site's queries are short and many; no JIT unless
+# NEWSROOM_PG_JIT=1 (a server setting, "-c jit=off", passed as each connection starts).
+if not env_bool("NEWSROOM_PG_JIT", False):
+    for database in DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            options = database.setdefault("OPTIONS", {})
+            options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+
 
 def cache_from_url(url):
     """CACHES["default"] for a CACHE_URL: redis://, rediss:// or unix:// use Django's RedisCache

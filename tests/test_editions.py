@@ -271,3 +271,16 @@ def test_a_shared_photo_and_a_persons_role_speak_each_editions_words(client, pai
     assert "The minister arrives for the talks." in english and "Министр прибывает" not in english
     ru_person = client.get("/ru/people/sergei-orlov/").content.decode()
     assert "министр иностранных дел" in ru_person and "Minister" not in ru_person
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/ru/feeds/rss/", "/ru/feeds/atom/", "/ru/feeds/sections/world/rss/", "/ru/feeds/topics/water/atom/"],
+)
+def test_the_russian_feeds_are_well_formed_and_say_ru(client, pair, path):
+    import feedparser
+
+    parsed = feedparser.parse(client.get(path).content)
+    assert not parsed.bozo, parsed.bozo_exception
+    assert parsed.feed.get("language", "ru").startswith("ru")
+    assert [entry.title for entry in parsed.entries] == [pair[1].headline]

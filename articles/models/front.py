@@ -79,8 +79,10 @@ class FrontSlotQuerySet(models.QuerySet):
         """
         Article = self.model._meta.get_field("article").related_model
         language = language or current_edition()
-        pins = self.in_effect(now).filter(article__language=language)
-        pinned = pins.values("article")
+        pins = self.in_effect(now)
+        # The edition's pins; each row's own pin is then found without the join (its story is
+        # of the edition already), which keeps the per-row subqueries as cheap as before.
+        pinned = pins.filter(article__language=language).values("article")
         first_pin = pins.filter(article=OuterRef("pk")).arranged()
         newest_with_photo = (
             Article.objects.published()
@@ -91,8 +93,9 @@ class FrontSlotQuerySet(models.QuerySet):
             .values("pk")[:1]
         )
         rows = list(
+            # Only the ids come from the edition's pins and stories: filtering the edition here
+            # too turned PostgreSQL's plan into a scan of the archive (and a JIT compile).
             Article.objects.published()
-            .in_edition(language)
             .for_listing(bylines=bylines)
             .filter(Q(pk__in=pinned) | Q(pk=Subquery(newest_with_photo)))
             .annotate(
