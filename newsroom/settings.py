@@ -227,7 +227,10 @@ LANGUAGES = [
     if ":" in item
 ]
 LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "en")
-if LANGUAGE_CODE not in {code for code, _ in LANGUAGES}:
+_EDITIONS = {code for code, _ in LANGUAGES}
+if LANGUAGE_CODE not in _EDITIONS and LANGUAGE_CODE.split("-")[0] in _EDITIONS:
+    LANGUAGE_CODE = LANGUAGE_CODE.split("-")[0]  # "en-us", as older settings said, is the "en" edition
+if LANGUAGE_CODE not in _EDITIONS:
     raise ImproperlyConfigured(f"DJANGO_LANGUAGE_CODE={LANGUAGE_CODE} is not one of NEWSROOM_LANGUAGES.")
 # The body editor's extra extension: typographic quotes as the reporter types. It adds no
 # markup, so it widens nothing the sanitiser allows (articles/models/sanitize.py).

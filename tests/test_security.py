@@ -178,3 +178,17 @@ def test_only_administrators_read_the_audit_trail(client):
     response = client.get(reverse("admin:articles_auditevent_changelist"))
     assert response.status_code == 200
     assert client.get(reverse("admin:articles_auditevent_add")).status_code == 403
+
+
+def test_an_edition_setting_that_names_no_edition_refuses_to_start_and_en_us_is_english():
+    result = manage("check", env={**PRODUCTION, "DJANGO_LANGUAGE_CODE": "fr"})
+    assert result.returncode != 0
+    assert "DJANGO_LANGUAGE_CODE=fr is not one of NEWSROOM_LANGUAGES" in result.stderr
+    # The value older settings and .env files carry is the English edition.
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.LANGUAGE_CODE)",
+        env={**PRODUCTION, "DJANGO_LANGUAGE_CODE": "en-us"},
+    )
+    assert result.stdout.strip().splitlines()[-1] == "en", result.stderr
