@@ -208,3 +208,16 @@ def test_photos_of_stories_in_review_or_scheduled_stay_private(client):
     )
     for photo in (review_photo, scheduled_photo):
         assert all(client.get(url).status_code == 404 for url in reader_urls(photo))
+
+
+def test_a_reader_url_is_what_reverse_gives_and_an_odd_name_is_still_refused():
+    from django.urls import NoReverseMatch, reverse
+
+    from articles.models.files import RENDITIONS, reader_url
+
+    key, spec = "ab" * 16, "card-600w.webp"
+    assert reader_url(f"{RENDITIONS}{key}/{spec}") == reverse(
+        "articles:photo-file", kwargs={"key": key, "spec": spec}
+    )
+    with pytest.raises(NoReverseMatch):
+        reader_url(f"{RENDITIONS}{key}/../../originals/x.jpeg")

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
 from ..derived.cache import public_page
+from ..models.files import PHOTO_KEY_PATTERN, PHOTO_SPEC_PATTERN
 from . import feeds, live, live_feeds, media, sitemaps, views
 
 app_name = "articles"
@@ -10,7 +11,7 @@ app_name = "articles"
 class PhotoKey:
     """A rendition folder as articles/models/files.py names it; any other address is a 404 unread."""
 
-    regex = "[0-9a-f]{32}"
+    regex = PHOTO_KEY_PATTERN
 
     def to_python(self, value):
         return value
@@ -20,7 +21,7 @@ class PhotoKey:
 
 
 class PhotoSpec(PhotoKey):
-    regex = r"[A-Za-z0-9_-]{1,80}\.(?:avif|webp|jpeg)"
+    regex = PHOTO_SPEC_PATTERN
 
 
 register_converter(PhotoKey, "photokey")
