@@ -45,7 +45,12 @@ def test_the_desk_home_lists_what_waits_oldest_review_first(client, reporter, ed
     newer = in_review(reporter, "Ferry timetable changes", 5)
     older = in_review(reporter, "Harbour dredging delayed", 90)
     scheduled = ArticleFactory(scheduled=True, headline="Budget vote tomorrow")
-    today = ArticleFactory(published=True, headline="Council meets")
+    # Earlier today in the site's time zone, whatever the hour: an hour ago is yesterday just
+    # after midnight (this failed at 00:12 Moscow time).
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    today = ArticleFactory(
+        published=True, published_at=midnight + (timezone.now() - midnight) / 2, headline="Council meets"
+    )
     client.force_login(editor)
     response = client.get(HOME)
     assert response.status_code == 200
