@@ -147,8 +147,13 @@ def lighthouse(url, preset, output):
         command.append("--preset=desktop")
     # CHROME_PATH is how chrome-launcher is told which browser to start; nothing is downloaded.
     env = {**os.environ, "CHROME_PATH": CHROME, "PUPPETEER_SKIP_DOWNLOAD": "1"}
-    subprocess.run(command, env=env, check=True, timeout=300)
-    return json.loads(output.read_text())
+    # Lighthouse now and then fails to record a trace (NO_NAVSTART) on a busy machine; such a
+    # run is tried again, twice at most, rather than ending the whole measurement.
+    for attempt in range(3):
+        if subprocess.run(command, env=env, timeout=300).returncode == 0:
+            return json.loads(output.read_text())
+        print(f"lighthouse: {url} {preset}: the run failed, trying again ({attempt + 1}/2)")
+    raise RuntimeError(f"Lighthouse failed three times on {url} ({preset}).")
 
 
 def scores(report):

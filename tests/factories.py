@@ -139,3 +139,47 @@ class LiveEntryFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory, published=True, is_live=True)
     body = factory.Sequence(lambda n: f"<p>Update {n}: the ferry crossing stays closed for now.</p>")
     posted_at = factory.LazyFunction(timezone.now)
+
+
+def translated(source, language="ru", *, publish=True, quotes=None, **fields):
+    """A version of `source` in `language` as a translator leaves it: headline, standfirst and
+    body in the language, each carried quote given its own words (`quotes`, else invented
+    ones the body then prints), published unless `publish=False`."""
+    from articles.models.translation import article_translate
+
+    version = article_translate(source=source, language=language)
+    carried = list(version.quotes.order_by("order", "pk"))
+    words = (
+        list(quotes) if quotes is not None else [f"Нас не заставят спешить {n}" for n in range(len(carried))]
+    )
+    for quote, text in zip(carried, words, strict=True):
+        quote.text = text
+        quote.save()
+    said = "".join(f"<p>«{text}», — сказала она.</p>" for text in words)
+    defaults = {
+        "headline": "Переговоры о речном договоре возобновились",
+        "standfirst": "Стороны встретились после месячной паузы.",
+        "body": f"<p>Стороны встретились во вторник.</p>{said}",
+    }
+    for name, value in {**defaults, **fields}.items():
+        setattr(version, name, value)
+    version.save()
+    if publish:
+        version.publish()
+    return version
+
+
+def put_in_state(story, state):
+    """A story not yet published moved to `state`: draft (as it is), scheduled, embargoed or
+    unpublished (published, then taken down)."""
+    now = timezone.now()
+    if state == "scheduled":
+        story.publish(at=now + datetime.timedelta(hours=2))
+    elif state == "embargoed":
+        story.embargo_until = now + datetime.timedelta(hours=2)
+        story.save()
+        story.publish()
+    elif state == "unpublished":
+        story.publish()
+        story.unpublish()
+    return story

@@ -15,6 +15,7 @@ from openapi_spec_validator import validate as validate_openapi
 from articles.images.renditions import photo_create_renditions
 from articles.models import Article, Correction
 
+from . import factories
 from .factories import (
     ArticleFactory,
     PersonFactory,
@@ -22,6 +23,7 @@ from .factories import (
     QuoteFactory,
     SectionFactory,
     TopicFactory,
+    put_in_state,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_file_roots")]
@@ -483,23 +485,9 @@ def test_docs_page_loads_everything_from_our_own_static_files(client):
 
 
 def translated(source, *, publish=True, **fields):
-    from articles.models.translation import article_translate
-
-    version = article_translate(source=source, language="ru")
-    version.headline = fields.pop("headline", "Переговоры о речном договоре возобновились")
-    version.standfirst = "Стороны встретились после паузы."
-    version.body = (
-        "<p>Стороны встретились во вторник.</p><p>Нас не заставят спешить с плохим соглашением.</p>"
-    )
-    for quote in version.quotes.all():  # the source's words, which publication refuses
-        quote.text = "Нас не заставят спешить с плохим соглашением"
-        quote.save()
-    for name, value in fields.items():
-        setattr(version, name, value)
-    version.save()
-    if publish:
-        version.publish()
-    return version
+    quotes = ["Нас не заставят спешить с плохим соглашением"] * source.quotes.count()
+    body = "<p>Стороны встретились во вторник.</p><p>Нас не заставят спешить с плохим соглашением.</p>"
+    return factories.translated(source, publish=publish, quotes=quotes, **{"body": body, **fields})
 
 
 def test_stories_filter_by_edition_and_carry_their_language(client, story):
@@ -536,14 +524,7 @@ def test_each_story_links_its_other_published_versions(client, story):
 
 @pytest.mark.parametrize("state", ["draft", "scheduled", "embargoed"])
 def test_a_version_not_public_is_no_translation(client, story, state):
-    now = timezone.now()
-    version = translated(story, publish=False, slug="peregovory")
-    if state == "scheduled":
-        version.publish(at=now + datetime.timedelta(hours=2))
-    elif state == "embargoed":
-        version.embargo_until = now + datetime.timedelta(hours=2)
-        version.save()
-        version.publish()
+    put_in_state(translated(story, publish=False, slug="peregovory"), state)
     for url in ("/api/stories", f"/api/stories/{story.pk}", "/api/stories?language=ru"):
         response = client.get(url)
         assert "peregovory" not in response.content.decode()

@@ -14,7 +14,7 @@ from articles.models import Article
 from articles.models.translation import article_translate
 from articles.public.editions import story_alternates
 
-from .factories import ArticleFactory, PersonFactory, SectionFactory, TopicFactory
+from .factories import ArticleFactory, PersonFactory, SectionFactory, TopicFactory, put_in_state, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -22,20 +22,7 @@ ORIGIN = "http://testserver"
 
 
 def publish_translation(source, quotes=(), **fields):
-    draft = article_translate(source=source, language="ru")
-    for quote, words in zip(draft.quotes.all(), quotes, strict=True):
-        quote.text = words
-        quote.save()
-    defaults = {
-        "headline": "Переговоры о речном договоре возобновились",
-        "standfirst": "Стороны встретились после месячной паузы.",
-        "body": "<p>Стороны встретились.</p>",
-    }
-    for name, value in {**defaults, **fields}.items():
-        setattr(draft, name, value)
-    draft.save()
-    draft.publish()
-    return draft
+    return translated(source, quotes=quotes, **fields)
 
 
 @pytest.fixture
@@ -109,20 +96,7 @@ def test_alternates_are_the_published_versions_and_reciprocal(pair):
 @pytest.mark.parametrize("state", ["draft", "scheduled", "embargoed", "unpublished"])
 def test_a_translation_not_public_is_no_alternate(client, state):
     source = ArticleFactory(published=True, headline="Talks resume", slug="talks-resume")
-    draft = article_translate(source=source, language="ru")
-    draft.headline = "Переговоры возобновились"
-    draft.standfirst = "Стороны встретились после паузы."
-    draft.save()
-    now = timezone.now()
-    if state == "scheduled":
-        draft.publish(at=now + datetime.timedelta(hours=2))
-    elif state == "embargoed":
-        draft.embargo_until = now + datetime.timedelta(hours=2)
-        draft.save()
-        draft.publish()
-    elif state == "unpublished":
-        draft.publish()
-        draft.unpublish()
+    draft = put_in_state(translated(source, publish=False, headline="Переговоры возобновились"), state)
     assert story_alternates(source, ORIGIN) == ([], None)
     page = client.get(source.get_absolute_url()).content.decode()
     assert draft.slug not in page and draft.headline not in page

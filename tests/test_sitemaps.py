@@ -18,10 +18,16 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from lxml import etree
 
-from articles.models.translation import article_translate
-
 from .crawl import NS, sitemap_documents, sitemap_locations, sitemap_urls, story_sitemap_path
-from .factories import ArticleFactory, AuthorFactory, PersonFactory, SectionFactory, TopicFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PersonFactory,
+    SectionFactory,
+    TopicFactory,
+    put_in_state,
+    translated,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -218,13 +224,7 @@ def test_robots_txt_points_at_the_index_and_every_editions_news(client):
 
 
 def translate(source, language="ru", *, headline="Переговоры о речном договоре возобновились", publish=True):
-    version = article_translate(source=source, language=language)
-    version.headline = headline
-    version.standfirst = "Стороны встретились после паузы."
-    version.save()
-    if publish:
-        version.publish()
-    return version
+    return translated(source, language, headline=headline, publish=publish)
 
 
 def links(url):
@@ -289,17 +289,7 @@ class TestEditions:
     @pytest.mark.parametrize("state", ["draft", "scheduled", "embargoed", "unpublished"])
     def test_a_version_not_public_is_neither_listed_nor_an_alternate(self, client, state):
         source = ArticleFactory(published=True, headline="Talks resume", slug="talks-resume")
-        version = translate(source, publish=False)
-        now = timezone.now()
-        if state == "scheduled":
-            version.publish(at=now + datetime.timedelta(hours=2))
-        elif state == "embargoed":
-            version.embargo_until = now + datetime.timedelta(hours=2)
-            version.save()
-            version.publish()
-        elif state == "unpublished":
-            version.publish()
-            version.unpublish()
+        version = put_in_state(translate(source, publish=False), state)
         for path in ["/sitemap.xml", *(urlsplit(loc).path for loc in sitemap_documents(client))]:
             assert version.slug not in client.get(path).content.decode(), path
         (url,) = [url for loc, url in by_location(client).items() if "/news/" in loc]
