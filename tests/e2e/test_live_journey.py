@@ -35,8 +35,10 @@ def post(page, text):
     body.click()
     page.keyboard.type(text)
     page.click("#live-post")
-    expect(page.locator("#desk-stream")).to_contain_text(text)
-    expect(body).to_have_text("")
+    # The post's answer clears the editor; on a loaded machine (two suites and a browser on two
+    # cores) it has come after expect()'s 5 s, so both wait as long as the page's other steps.
+    expect(page.locator("#desk-stream")).to_contain_text(text, timeout=15_000)
+    expect(body).to_have_text("", timeout=15_000)
 
 
 @pytest.mark.django_db(transaction=True)
